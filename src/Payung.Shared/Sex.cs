@@ -1,0 +1,7 @@
+namespace Payung.Shared;
+
+public enum Sex
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Npgsql;
+using Payung.Infrastructure;
+using Payung.Regions;
+using Payung.Registry;
+using Payung.Shared;
+
+namespace Payung.Web;
+
+/// <summary>
+/// Builds the whole application: used by Program, and by the browser tests to serve it on a real port.
+/// Each module adds itself with one AddX() and maps itself with one MapX().
+/// </summary>
+public static class PayungWebApp
+{
+    public const int DefaultPort = 5080;
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            var port = int.TryParse(builder.Configuration["PAYUNG_PORT"], out var p) ? p : DefaultPort;
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+
+        using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+        var startupLogger = loggerFactory.CreateLogger("Payung.Startup");
+        var database = await PayungDatabase.OpenAsync(builder.Configuration, DataRoot(builder), startupLogger);
+
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(database.ConnectionString).Build());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessCalendar>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Payung API";
+            doc.Info.Description = "Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan.";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages();
+        services.AddLocalization();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        services.AddRegions();
+        services.AddRegistry();
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        await StartupTasks.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+
+        // API callers get ProblemDetails; people in a browser get the error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
+        app.UseWhen(IsApi, a => a.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), a => a.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization(LocalizationOptions());
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Payung API v1");
+            o.RoutePrefix = "api-docs";
+            o.DocumentTitle = "Payung API";
+        });
+
+        var api = app.MapGroup("/api/v1");
+        api.MapRegions();
+        api.MapRegistry();
+        // Unknown API routes answer ProblemDetails too, never the HTML not-found page.
+        api.MapFallback(() => ApiProblem.NotFound("route.not_found", "Alamat API tidak ditemukan."));
+
+        app.MapGet("/bahasa/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture is "en" ? "en" : "id";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        }).ExcludeFromDescription();
+        app.MapRazorPages();
+        return app;
+    }
+
+    internal static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") ||
+        http.Request.Path.StartsWithSegments("/openapi");
+
+    private static RequestLocalizationOptions LocalizationOptions()
+    {
+        CultureInfo[] cultures = [new("id-ID"), new("en")];
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("id-ID"),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+        };
+        // Only the explicit choice (cookie) switches language; the browser's Accept-Language does not,
+        // because operators share devices whose browsers are often set to English.
+        options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        return options;
+    }
+
+    /// <summary>The folder holding .data: the checkout when run from it, else the content root.</summary>
+    private static string DataRoot(WebApplicationBuilder builder)
+    {
+        for (var dir = new DirectoryInfo(builder.Environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Payung.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return builder.Environment.ContentRootPath;
+    }
+}
