@@ -1,1 +1,6 @@
-Console.WriteLine("x");
+namespace Payung.Cli;
+
+public static class CliProgram
+{
+    public static int Main(string[] args) => 0;
+}

@@ -172,7 +172,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     /// <summary>Stops the cluster if this process started it; an adopted cluster is left running for its owner.</summary>
-    public async Task StopAsync()
+    public async Task StopAsync(bool evenIfInUse = false)
     {
         if (!startedByUs)
         {
@@ -181,7 +181,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
         startedByUs = false;
         NpgsqlConnection.ClearAllPools();
-        if (await OtherClientsConnectedAsync())
+        if (!evenIfInUse && await OtherClientsConnectedAsync())
         {
             // A CLI run started the cluster and the web host adopted it meanwhile (or the reverse):
             // stopping now would cut the other process off. The last one out leaves it running.

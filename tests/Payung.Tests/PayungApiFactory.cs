@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Payung.Testing;
+
+namespace Payung.Tests;
+
+/// <summary>
+/// The real application over the test database, for tests that pin routes, status codes and
+/// ProblemDetails. Shared by the whole test class through IClassFixture.
+/// </summary>
+public sealed class PayungApiFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase.Instance database = TestDatabase.GetAsync().GetAwaiter().GetResult();
+
+    public TestDatabase.Instance Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("PAYUNG_DB", database.ConnectionString);
+        // TestDatabase loaded the regions already; start-up would only confirm that.
+        builder.UseSetting("PAYUNG_SKIP_REGION_LOAD", "true");
+    }
+}
