@@ -38,6 +38,9 @@ public static class PayungWebApp
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<MigrationRunner>();
         services.AddProblemDetails();
+        // Unreadable bodies and parameters become BadHttpRequestException, answered as ProblemDetails
+        // by ProblemExceptionHandler, instead of the framework's empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json;
+using Payung.Tests.Regions;
+
+namespace Payung.Tests;
+
+public sealed class HostTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_WhenDatabaseMigrated_IsHealthy(string url)
+    {
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheRegionAndNikEndpoints()
+    {
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/regions/{code}", paths);
+        Assert.Contains("/api/v1/regions/{code}/children", paths);
+        Assert.Contains("/api/v1/regions", paths);
+        Assert.Contains("/api/v1/nik/check", paths);
+    }
+
+    [Fact]
+    public async Task ApiReference_IsServed()
+    {
+        var response = await client.GetAsync("/api-docs/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_Returns404Problem()
+    {
+        var response = await client.GetAsync("/api/v1/no-such-thing");
+
+        await RegionsApiTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "route.not_found");
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsTheErrorPageNotAStackTrace()
+    {
+        var response = await client.GetAsync("/wilayah/99.99");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Halaman tidak ditemukan", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeaders()
+    {
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Home_ShowsTheNationalRegionCounts()
+    {
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains(">38<", html);
+        Assert.Contains(">514<", html);
+        Assert.Contains(">7.285<", html);
+        Assert.Contains(">83.762<", html);
+    }
+}
