@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
+using Payung.Access;
 using Payung.Infrastructure;
 using Payung.Regions;
 using Payung.Registry;
@@ -53,12 +54,14 @@ public static class PayungWebApp
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
+        services.AddAccess(builder.Configuration);
         services.AddRegions();
         services.AddRegistry();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
-        await StartupTasks.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+        var demoUsers = await StartupTasks.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, demoUsers));
 
         // API callers get ProblemDetails; people in a browser get the error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
@@ -68,6 +71,8 @@ public static class PayungWebApp
         app.UseRequestLocalization(LocalizationOptions());
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAccess();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
@@ -80,6 +85,7 @@ public static class PayungWebApp
         });
 
         var api = app.MapGroup("/api/v1");
+        api.MapAccess();
         api.MapRegions();
         api.MapRegistry();
         // Unknown API routes answer ProblemDetails too, never the HTML not-found page.

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Payung.Regions.Contracts;
+using Payung.Shared;
 
 namespace Payung.Regions.Pages.Wilayah;
 
 /// <summary>Browse the official regions: province → regency/city → district → village, or search by name.</summary>
-public sealed class IndexModel(IRegionDirectory regions) : PageModel
+public sealed class IndexModel(IRegionDirectory regions, IStringLocalizer<RegionsText> text) : PageModel
 {
     public RegionInfo? Current { get; private set; }
     public IReadOnlyList<RegionInfo> Lineage { get; private set; } = [];
@@ -24,7 +26,7 @@ public sealed class IndexModel(IRegionDirectory regions) : PageModel
             var term = Q.Trim();
             if (term.Length is < 2 or > 100)
             {
-                SearchError = "Kata pencarian harus 2 sampai 100 huruf.";
+                SearchError = text["Search.TermLength"];
             }
             else
             {
@@ -54,21 +56,27 @@ public sealed class IndexModel(IRegionDirectory regions) : PageModel
         return Page();
     }
 
-    public static string LevelLabel(string level, string code) => level switch
+    /// <summary>What the region is called in Kemendagri terms: a regency is a kabupaten or a kota, a village a desa or a kelurahan.</summary>
+    public string LevelLabel(RegionInfo region)
     {
-        "province" => "Provinsi",
-        "regency" => int.Parse(code.AsSpan(3, 2)) >= 71 ? "Kota" : "Kabupaten",
-        "district" => "Kecamatan",
-        "village" => code[9] == '1' ? "Kelurahan" : "Desa",
-        _ => level,
-    };
+        var code = RegionRequest.ParseCode(region.Code);
+        return region.Level switch
+        {
+            "province" => text["Level.Province"],
+            "regency" => code is { IsKota: true } ? text["Level.Kota"] : text["Level.Kabupaten"],
+            "district" => text["Level.District"],
+            "village" => code is { IsKelurahan: true } ? text["Level.Kelurahan"] : text["Level.Desa"],
+            _ => region.Level,
+        };
+    }
 
-    public static string ChildLevelLabel(string? level) => level switch
+    /// <summary>The heading over the list of children: what lies one level below the current region.</summary>
+    public string ChildLevelLabel() => Current?.Level switch
     {
-        null => "Provinsi",
-        "province" => "Kabupaten/Kota",
-        "regency" => "Kecamatan",
-        "district" => "Desa/Kelurahan",
+        null => text["Children.Provinces"],
+        "province" => text["Children.Regencies"],
+        "regency" => text["Children.Districts"],
+        "district" => text["Children.Villages"],
         _ => "",
     };
 }

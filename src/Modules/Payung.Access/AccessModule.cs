@@ -1,0 +1,113 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Payung.Access.Contracts;
+using Payung.Infrastructure;
+
+namespace Payung.Access;
+
+public static class AccessModule
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        var options = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+
+        services.AddScoped<CallerContext>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<AccessDbContext>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddSingleton<CallerScopeFactory>();
+        services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
+        services.AddScoped<SignIn.SignInUser>();
+        services.AddScoped<SeedDemoUsers.SeedDemoUsers>();
+
+        services.AddAuthentication(AccessClaims.PolicyScheme)
+            .AddPolicyScheme(AccessClaims.PolicyScheme, null, o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(AccessClaims.ApiKeyHeader) ? AccessClaims.ApiKeyScheme : AccessClaims.CookieScheme)
+            .AddCookie(AccessClaims.CookieScheme, o =>
+            {
+                o.Cookie.Name = "payung.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
+                o.SlidingExpiration = true; // idle expiry: each request within the window extends it
+                o.LoginPath = "/masuk";
+                o.LogoutPath = "/keluar";
+                o.AccessDeniedPath = "/error/403";
+                o.ReturnUrlParameter = "kembali";
+                o.Events.OnRedirectToLogin = ctx => AnswerApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => AnswerApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessClaims.ApiKeyScheme, null);
+
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Permissions.SignedIn, p => p.RequireAuthenticatedUser());
+            foreach (var (name, roles) in Permissions.Roles)
+            {
+                o.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
+                    ctx.Resource is HttpContext http &&
+                    http.RequestServices.GetRequiredService<CallerContext>().Scope.Role is { } role &&
+                    roles.Contains(role)));
+            }
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+
+    /// <summary>Authentication, then the caller's scope, then authorization (which reads the scope).</summary>
+    public static IApplicationBuilder UseAccess(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<CallerScopeMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api) => api;
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        var path = ctx.Request.Path;
+        if (path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return ctx.Response.WriteAsJsonAsync(new
+            {
+                type = $"https://payung.go.id/problems/{(status == 401 ? "auth.required" : "auth.forbidden")}",
+                title = status == 401 ? "Silakan masuk terlebih dahulu." : "Peran Anda tidak berwenang untuk tindakan ini.",
+                status,
+                code = status == 401 ? "auth.required" : "auth.forbidden",
+            }, options: null, contentType: "application/problem+json");
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+using Payung.Shared;
+
+namespace Payung.Access.Contracts;
+
+/// <summary>
+/// Named authorization policies. Roles say what a caller may do; the region scope (applied in the
+/// data layer) says where. A role without the permission gets 403; a record outside the scope 404.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Signed in as anybody: user or API key.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Read individual people's records (not executive viewers: aggregates only).</summary>
+    public const string ReadPersonalData = "personal-data.read";
+
+    /// <summary>Create users, reset passwords, issue and revoke API keys.</summary>
+    public const string ManageUsers = "users.manage";
+
+    /// <summary>Read the audit log.</summary>
+    public const string ViewAudit = "audit.view";
+
+    public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
+    {
+        [ReadPersonalData] = [Role.NationalAdmin, Role.ProvinceViewer, Role.DisnakerOperator, Role.KecamatanOperator,
+            Role.DesaOperator, Role.BpjsOfficer],
+        [ManageUsers] = [Role.NationalAdmin, Role.DisnakerOperator],
+        [ViewAudit] = [Role.NationalAdmin, Role.DisnakerOperator],
+    };
+
+    /// <summary>Roles a manager may hand out: a Disnaker operator only the operators inside its regency.</summary>
+    public static IReadOnlyList<Role> AssignableBy(Role manager) => manager switch
+    {
+        Role.NationalAdmin => Enum.GetValues<Role>(),
+        Role.DisnakerOperator => [Role.DisnakerOperator, Role.KecamatanOperator, Role.DesaOperator],
+        _ => [],
+    };
+}

@@ -1,0 +1,9 @@
+namespace Payung.Shared;
+
+public enum ActorKind
+{
+    Anonymous,
+    User,
+    ApiKey,
+    System,
+}

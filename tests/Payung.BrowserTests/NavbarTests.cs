@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Payung.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class NavbarTests(PayungAppFixture app, ITestOutputHelper output)
+{
+    private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+
+    [Fact]
+    public async Task Navbar_OnAPhone_IsCollapsedBehindTheMenuButton_AndOpensOnTap()
+    {
+        await using var session = await app.OpenAsync(Phone);
+        var page = session.Page;
+
+        await page.GotoAsync("/wilayah/18.01");
+        var menu = page.Locator("#mainNav");
+        var toggler = page.Locator(".navbar-toggler");
+        await Expect(menu).ToBeHiddenAsync();
+        await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "false");
+        // Nothing wider than the phone: the children table scrolls inside its own box.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls sideways on a 360 px wide phone.");
+
+        await toggler.ClickAsync();
+        await Expect(menu).ToBeVisibleAsync();
+        await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
+        var screenshot = TestArtifacts.PathFor("navbar-phone-open.png");
+        await page.ScreenshotAsync(new() { Path = screenshot });
+        output.WriteLine($"Screenshot: {screenshot}");
+
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Cek NIK" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/cek-nik$"));
+        await Expect(page.Locator("#mainNav")).ToBeHiddenAsync();
+        session.AssertNoConsoleErrors();
+    }
+}
