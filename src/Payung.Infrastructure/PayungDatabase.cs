@@ -66,6 +66,7 @@ public sealed class PayungDatabase : IAsyncDisposable
         return fallback;
     }
 
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static bool AncestorsTraversable(string path)
     {
         for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))

@@ -37,4 +37,32 @@ public sealed class NavbarTests(PayungAppFixture app, ITestOutputHelper output)
         await Expect(page.Locator("#mainNav")).ToBeHiddenAsync();
         session.AssertNoConsoleErrors();
     }
+
+    [Theory]
+    [InlineData("id", "Segera hadir")]
+    [InlineData("en", "Coming soon")]
+    public async Task Navbar_OnASmallLaptop_StaysOneLine_WithTheComingModulesInOneMenu(string language, string soon)
+    {
+        // 1024 px: just above Bootstrap's lg breakpoint, where the bar stops collapsing.
+        await using var session = await app.OpenAsync(new ViewportSize { Width = 1024, Height = 700 });
+        var page = session.Page;
+
+        await page.GotoAsync($"/bahasa/{language}?returnUrl=%2Fwilayah");
+        var navbar = page.Locator("nav.navbar");
+        await Expect(page.Locator(".navbar-toggler")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("language-switch")).ToBeInViewportAsync(new() { Ratio = 1 });
+        var box = await navbar.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Height < 70, $"The navbar wraps onto more than one line ({box.Height} px high).");
+        await Expect(navbar.GetByRole(AriaRole.Link, new() { Name = language == "en" ? "Regions" : "Wilayah", Exact = true }))
+            .ToHaveAttributeAsync("aria-current", "page");
+
+        await page.GetByTestId("nav-soon").ClickAsync();
+        await Expect(page.GetByTestId("nav-soon")).ToHaveTextAsync(soon);
+        var coming = navbar.Locator(".dropdown-menu .dropdown-item");
+        await Expect(coming).ToHaveCountAsync(7);
+        await Expect(coming.First).ToBeVisibleAsync();
+        await Expect(coming.First).ToHaveAttributeAsync("aria-disabled", "true");
+        session.AssertNoConsoleErrors();
+    }
 }

@@ -79,3 +79,15 @@ public sealed class HostTests(PayungApiFactory factory) : IClassFixture<PayungAp
         Assert.Contains(">83.762<", html);
     }
 }
+
+public sealed class TestHostWiringTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    [Fact]
+    public void TheApplicationUnderTest_UsesTheTestDatabase_NotTheEmbeddedDevelopmentCluster()
+    {
+        var database = (Payung.Infrastructure.PayungDatabase)factory.Services.GetService(typeof(Payung.Infrastructure.PayungDatabase))!;
+
+        Assert.False(database.IsEmbedded);
+        Assert.Equal(factory.Database.ConnectionString, database.ConnectionString);
+    }
+}

@@ -14,11 +14,20 @@ public sealed class PayungApiFactory : WebApplicationFactory<Program>
 
     public TestDatabase.Instance Database => database;
 
+    /// <summary>Extra configuration for a factory of one test class (e.g. a tight sign-in limit).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("PAYUNG_DB", database.ConnectionString);
         // TestDatabase loaded the regions already; start-up would only confirm that.
         builder.UseSetting("PAYUNG_SKIP_REGION_LOAD", "true");
+        // Every test signs in through the real page from one address; the limit has its own test.
+        builder.UseSetting("Access:SignInAttemptsPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

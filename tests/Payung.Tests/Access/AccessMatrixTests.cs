@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Payung.Access;
+using Payung.Access.Contracts;
+using Payung.Shared;
+using static Payung.Tests.Access.AccessTestKit;
+
+namespace Payung.Tests.Access;
+
+/// <summary>
+/// Every role × (record inside its scope, record outside) × every endpoint and page that reads or
+/// changes personal data, as a signed-in person and as an API key of the same scope. Expected:
+/// without the permission 403 (pages: redirect to the access-denied page); with it, inside → success,
+/// outside → 404 and absent from lists. Adding an endpoint is one line in <see cref="Cases"/>.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFixture<AccessMatrixTests.World>
+{
+    /// <summary>Records the cases act on; one inside the Lampung Selatan actors' scopes, one in Lahat.</summary>
+    public sealed record Target(AppUser User, ApiKey Key, string Region);
+
+    /// <summary>
+    /// One row of the matrix. <c>Call</c> builds the request for a target; <c>ListsTarget</c> set means the
+    /// answer is a list that must contain the target inside the scope and must not outside it.
+    /// </summary>
+    public sealed record Case(string Name, string Permission, HttpStatusCode Success,
+        Func<Target, HttpRequestMessage> Call, Func<Target, string>? ListsTarget = null, bool IsPage = false);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, string json) =>
+        new(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    public static readonly Case[] Cases =
+    [
+        new("users.list", Permissions.ManageUsers, HttpStatusCode.OK,
+            t => Get($"/api/v1/users?region={t.Region}&pageSize=200"), t => t.User.Id.ToString()),
+        new("users.get", Permissions.ManageUsers, HttpStatusCode.OK, t => Get($"/api/v1/users/{t.User.Id}")),
+        new("users.update", Permissions.ManageUsers, HttpStatusCode.OK,
+            t => Json(HttpMethod.Put, $"/api/v1/users/{t.User.Id}",
+                $$"""{"displayName":"Operator Uji","role":"desa_operator","scopeCode":"{{t.Region}}","isActive":true}""")),
+        new("users.password", Permissions.ManageUsers, HttpStatusCode.NoContent,
+            t => Json(HttpMethod.Post, $"/api/v1/users/{t.User.Id}/password", """{"password":"Sandi-Baru-2026-uji"}""")),
+        new("api-keys.list", Permissions.ManageUsers, HttpStatusCode.OK,
+            _ => Get("/api/v1/api-keys"), t => t.Key.Id.ToString()),
+        new("api-keys.revoke", Permissions.ManageUsers, HttpStatusCode.NoContent,
+            t => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/api-keys/{t.Key.Id}")),
+        new("audit.list", Permissions.ViewAudit, HttpStatusCode.OK,
+            t => Get($"/api/v1/audit?entity=user&region={t.Region}&pageSize=200"), t => t.User.Id.ToString()),
+    ];
+
+    public static TheoryData<string, Role, bool, bool> Cells()
+    {
+        var data = new TheoryData<string, Role, bool, bool>();
+        foreach (var c in Cases)
+        {
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                foreach (var inside in new[] { true, false })
+                {
+                    foreach (var viaApiKey in c.IsPage ? [false] : new[] { false, true })
+                    {
+                        data.Add(c.Name, role, inside, viaApiKey);
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Endpoint_AnswersByRoleAndScope(string caseName, Role role, bool inside, bool viaApiKey)
+    {
+        var c = Cases.Single(x => x.Name == caseName);
+        var target = inside ? world.Inside : world.Outside;
+        var client = await world.ClientAsync(role, viaApiKey);
+
+        using var request = c.Call(target);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        var permitted = Permissions.Roles[c.Permission].Contains(role);
+        var sees = inside || role == Role.NationalAdmin;
+        if (!permitted)
+        {
+            if (c.IsPage)
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/error/403", response.Headers.Location!.OriginalString);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            }
+
+            return;
+        }
+
+        if (c.ListsTarget is { } listed)
+        {
+            Assert.Equal(c.Success, response.StatusCode);
+            Assert.Equal(sees, body.Contains(listed(target), StringComparison.OrdinalIgnoreCase));
+            return;
+        }
+
+        Assert.Equal(sees ? c.Success : HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The actors (one per role, as user and as API key) and the two targets, made once per run.</summary>
+    public sealed class World : IAsyncLifetime, IDisposable
+    {
+        private readonly PayungApiFactory factory = new();
+        private readonly Dictionary<Role, AppUser> actors = [];
+        private readonly Dictionary<(Role, bool), HttpClient> clients = [];
+        private readonly Dictionary<Role, string> keys = [];
+
+        public Target Inside { get; private set; } = null!;
+        public Target Outside { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            var branch = await CreateBranchAsync(factory, "18.01");
+            (string? Scope, string? Branch) ScopeOf(Role role) => role switch
+            {
+                Role.NationalAdmin => (null, null),
+                Role.ProvinceViewer => ("18", null),
+                Role.DisnakerOperator or Role.ExecutiveViewer => ("18.01", null),
+                Role.KecamatanOperator => ("18.01.06", null),
+                Role.DesaOperator => ("18.01.06.2001", null),
+                _ => (null, branch),
+            };
+
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var (scope, br) = ScopeOf(role);
+                actors[role] = await CreateUserAsync(factory, role, scope, br);
+                keys[role] = await CreateKeyAsync(role, scope, br, actors[role].Id);
+            }
+
+            Inside = await TargetAsync("18.01.06.2001");
+            Outside = await TargetAsync("16.04.01.2001");
+        }
+
+        private async Task<Target> TargetAsync(string village)
+        {
+            var user = await CreateUserAsync(factory, Role.DesaOperator, village);
+            var (_, _, _, key) = await CreateKeyRowAsync(Role.DesaOperator, village, null, actors[Role.NationalAdmin].Id);
+            return new Target(user, key, village);
+        }
+
+        private async Task<string> CreateKeyAsync(Role role, string? scope, string? branch, Guid createdBy) =>
+            (await CreateKeyRowAsync(role, scope, branch, createdBy)).FullKey;
+
+        private async Task<(string Prefix, string Secret, string FullKey, ApiKey Key)> CreateKeyRowAsync(
+            Role role, string? scope, string? branch, Guid createdBy)
+        {
+            using var serviceScope = factory.Services.CreateScope();
+            var db = SystemDb(serviceScope);
+            var (prefix, secret, full) = ApiKeySecret.Generate();
+            var key = ApiKey.Create("kunci uji " + prefix, prefix, ApiKeySecret.Hash(secret), role,
+                RoleScope.TryCreate(role, scope, branch, out var error) ?? throw new InvalidOperationException(error), createdBy, DateTimeOffset.UtcNow);
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            return (prefix, secret, full, key);
+        }
+
+        public async Task<HttpClient> ClientAsync(Role role, bool viaApiKey)
+        {
+            if (clients.TryGetValue((role, viaApiKey), out var existing))
+            {
+                return existing;
+            }
+
+            HttpClient client;
+            if (viaApiKey)
+            {
+                client = NewClient(factory);
+                client.DefaultRequestHeaders.Add(AccessClaims.ApiKeyHeader, keys[role]);
+            }
+            else
+            {
+                client = await SignedInClientAsync(factory, actors[role]);
+            }
+
+            return clients[(role, viaApiKey)] = client;
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+
+        public void Dispose()
+        {
+            foreach (var c in clients.Values)
+            {
+                c.Dispose();
+            }
+
+            factory.Dispose();
+        }
+    }
+}
