@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Payung.Access;
 using Payung.Infrastructure;
 using Payung.Regions;
 using Payung.Shared;
@@ -124,6 +125,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<MigrationRunner>();
         services.AddRegions();
+        services.AddAccess(new ConfigurationBuilder().Build());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

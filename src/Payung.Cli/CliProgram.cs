@@ -31,6 +31,7 @@ public static class CliProgram
             Group("db", "Database schema: apply and inspect migrations.", DbMigrateCommand.Create(), DbStatusCommand.Create()),
             Group("regions", "Official Kemendagri region list (provinces, regencies, districts, villages).", RegionsLoadCommand.Create()),
             Group("nik", "NIK (Nomor Induk Kependudukan) tools.", NikCheckCommand.Create()),
+            Group("users", "People who sign in.", UsersAddAdminCommand.Create()),
         };
         ShowHelpWhenNoSubcommand(root);
         return root;

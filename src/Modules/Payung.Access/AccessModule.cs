@@ -32,6 +32,18 @@ public static class AccessModule
         services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddScoped<SignIn.SignInUser>();
         services.AddScoped<SeedDemoUsers.SeedDemoUsers>();
+        services.AddScoped<ManageUsers.RoleAssignment>();
+        services.AddScoped<ManageUsers.ListUsers>();
+        services.AddScoped<ManageUsers.GetUser>();
+        services.AddScoped<ManageUsers.CreateUser>();
+        services.AddScoped<ManageUsers.UpdateUser>();
+        services.AddScoped<ManageUsers.ResetUserPassword>();
+        services.AddScoped<ManageApiKeys.ListApiKeys>();
+        services.AddScoped<ManageApiKeys.CreateApiKey>();
+        services.AddScoped<ManageApiKeys.RevokeApiKey>();
+        services.AddScoped<ViewAudit.ListAuditEntries>();
+        services.AddScoped<ViewAudit.ExportAuditEntries>();
+        services.AddScoped<AddNationalAdmin.AddNationalAdmin>();
 
         services.AddAuthentication(AccessClaims.PolicyScheme)
             .AddPolicyScheme(AccessClaims.PolicyScheme, null, o => o.ForwardDefaultSelector = http =>
@@ -90,7 +102,13 @@ public static class AccessModule
         return app;
     }
 
-    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder api)
+    {
+        ViewAudit.AuditEndpoints.Map(api);
+        ManageUsers.UsersEndpoints.Map(api);
+        ManageApiKeys.ApiKeysEndpoints.Map(api);
+        return api;
+    }
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
