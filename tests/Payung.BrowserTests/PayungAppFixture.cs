@@ -21,6 +21,8 @@ public sealed class PayungAppFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The fixture has not started.");
+
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
