@@ -23,11 +23,8 @@ public static class AccessModule
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
         var options = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
 
-        services.AddScoped<CallerContext>();
-        services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<AccessDbContext>((sp, o) => o
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddPayungInfrastructure();
+        services.AddModuleDbContext<AccessDbContext>();
         services.AddSingleton<CallerScopeFactory>();
         services.AddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddScoped<SignIn.SignInUser>();

@@ -59,6 +59,11 @@ public sealed class EfModelMatchesSchemaTests(PayungApiFactory factory) : IClass
             foreach (var property in entity.GetProperties())
             {
                 var name = property.GetColumnName(table)!;
+                if (name == "xmin")
+                {
+                    continue; // PostgreSQL's system column, used as a concurrency token
+                }
+
                 if (!columns.TryGetValue(name, out var column))
                 {
                     problems.Add($"{table.DisplayName()}.{name}: column missing");

@@ -194,4 +194,14 @@ public sealed class AuditApiTests(PayungApiFactory factory) : IClassFixture<Payu
         Assert.Empty(await AuditRowsAsync(factory, $"entity={entity}&to=kemarin"));
         Assert.Empty(await AuditRowsAsync(factory, $"entity={entity}"));
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheAuditEndpoints()
+    {
+        using var doc = JsonDocument.Parse(await NewClient(factory).GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/audit", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/audit/export", out _));
+    }
 }

@@ -115,14 +115,14 @@ internal static partial class AuditTestKit
 
     public sealed record AuditRow(
         long Id, string ActorKind, Guid? ActorId, string ActorName, string? RemoteIp, string Action, string Entity,
-        string EntityId, string? RegionCode, string? RegencyCode, string? Before, string? After, string TransactionId);
+        string EntityId, string? RegionCode, string? RegencyCode, string? Before, string? After);
 
     /// <summary>The rows about one entity instance, oldest first, read past every scope filter (as the database owner).</summary>
     public static async Task<List<AuditRow>> AuditRowsAsync(PayungApiFactory factory, string entityId)
     {
         await using var cmd = factory.Database.DataSource.CreateCommand("""
             select id, actor_kind, actor_id, actor_name, remote_ip, action, entity, entity_id, region_code, regency_code,
-                   before::text, after::text, xmin::text
+                   before::text, after::text
             from access.audit_log where entity_id = $1 order by id
             """);
         cmd.Parameters.AddWithValue(entityId);
@@ -134,8 +134,7 @@ internal static partial class AuditTestKit
                 reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
-                reader.GetString(12)));
+                reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
         }
 
         return rows;

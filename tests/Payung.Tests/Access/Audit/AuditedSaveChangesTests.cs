@@ -10,7 +10,8 @@ namespace Payung.Tests.Access.Audit;
 
 /// <summary>
 /// Saving an [Audited] entity through EF writes its audit row in the same transaction as the change:
-/// both commit together, and when either fails or is rolled back, neither is left.
+/// both commit together, and when the save fails or the caller rolls back, neither is left. (Comparing
+/// the rows' xmin would not prove it: EF saves inside a savepoint, a subtransaction with its own id.)
 /// </summary>
 public sealed class AuditedSaveChangesTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
 {
@@ -25,7 +26,7 @@ public sealed class AuditedSaveChangesTests(PayungApiFactory factory) : IClassFi
             "HASH-" + username, Now);
 
     [Fact]
-    public async Task CreatingAUser_WritesOneCreateRowWithTheActorAndTheAfterSnapshot_InTheSameTransaction()
+    public async Task CreatingAUser_WritesOneCreateRowWithTheActorAndTheAfterSnapshot()
     {
         using var scope = factory.Services.CreateScope();
         var actor = Admin(Unique("penguji."));
@@ -42,8 +43,6 @@ public sealed class AuditedSaveChangesTests(PayungApiFactory factory) : IClassFi
         using var after = JsonDocument.Parse(row.After!);
         Assert.Equal(user.Username, after.RootElement.GetProperty("username").GetString());
         Assert.Equal("Operator Uji", after.RootElement.GetProperty("displayName").GetString());
-        // One transaction wrote both rows: PostgreSQL stamps each row with the id of the transaction that inserted it.
-        Assert.Equal(await UserTransactionIdAsync(user.Id), row.TransactionId);
     }
 
     [Fact]
@@ -129,6 +128,29 @@ public sealed class AuditedSaveChangesTests(PayungApiFactory factory) : IClassFi
         Assert.Equal(0, await UserCountAsync(user.Id));
     }
 
+    [Fact(Skip = "Known defect, reported to the lead: AuditInterceptor writes the audit rows before EF's savepoint, "
+        + "so when SaveChanges fails inside a caller's transaction EF rolls back only to the savepoint and the audit "
+        + "row of the failed change survives; a caller that handles the error and commits keeps it.")]
+    public async Task SaveChanges_FailingInsideTheCallersTransaction_LeavesNoAuditRowEvenWhenTheCallerCommits()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = Db(scope, CallerScope.System("test"));
+        var username = Unique("savepoint.");
+        var kept = NewUser(username);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.Users.Add(kept);
+        await db.SaveChangesAsync();
+
+        var duplicate = NewUser(username);
+        db.Users.Add(duplicate);
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.Entry(duplicate).State = EntityState.Detached; // the caller handles "username taken" and goes on
+        await tx.CommitAsync();
+
+        Assert.Single(await AuditRowsAsync(factory, kept.Id.ToString()));
+        Assert.Empty(await AuditRowsAsync(factory, duplicate.Id.ToString()));
+    }
+
     [Fact]
     public async Task NotAuditedFields_NeverAppearInBeforeOrAfter()
     {
@@ -159,13 +181,6 @@ public sealed class AuditedSaveChangesTests(PayungApiFactory factory) : IClassFi
             Assert.DoesNotContain(firstHash, json);
             Assert.DoesNotContain(user.PasswordHash, json);
         }
-    }
-
-    private async Task<string?> UserTransactionIdAsync(Guid id)
-    {
-        await using var cmd = factory.Database.DataSource.CreateCommand("select xmin::text from access.app_user where id = $1");
-        cmd.Parameters.AddWithValue(id);
-        return (string?)await cmd.ExecuteScalarAsync();
     }
 
     private async Task<long> UserCountAsync(params Guid[] ids)

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Payung.Access.Contracts;
+using Payung.Access.ManageApiKeys;
+using Payung.Access.ManageUsers;
+using Payung.Access.Pages.Admin.Pengguna;
+using Payung.Infrastructure;
+
+namespace Payung.Access.Pages.Admin.KunciApi;
+
+/// <summary>
+/// Issue an API key: the same <see cref="CreateApiKey"/> as <c>POST /api/v1/api-keys</c>. The key is shown
+/// in the answer to the POST only (no redirect that could show it again) and never cached.
+/// </summary>
+[Authorize(Policy = Permissions.ManageUsers)]
+public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment, CallerContext caller) : PageModel
+{
+    [BindProperty(Name = "name")]
+    public string? Name { get; set; }
+
+    [BindProperty(Name = "role")]
+    public string? Role { get; set; }
+
+    [BindProperty(Name = "scopeCode")]
+    public string? ScopeCode { get; set; }
+
+    [BindProperty(Name = "branchCode")]
+    public string? BranchCode { get; set; }
+
+    public CreatedApiKeyResponse? Created { get; private set; }
+
+    public RoleScopeFields Fields { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var outcome = await createKey.ExecuteAsync(new CreateApiKeyRequest(Name, Role, ScopeCode, BranchCode), ct);
+        if (outcome.Succeeded)
+        {
+            Created = outcome.Value;
+            Response.Headers.CacheControl = "no-store";
+            Name = Role = ScopeCode = BranchCode = null;
+        }
+        else
+        {
+            FormErrors.Add(ModelState, outcome.Refusal);
+        }
+
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        return Page();
+    }
+
+    public string? ErrorFor(string field) => FormErrors.Of(ModelState, field);
+
+    public string InvalidClass(string field) => ErrorFor(field) is null ? "" : "is-invalid";
+}
