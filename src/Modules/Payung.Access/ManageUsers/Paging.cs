@@ -4,7 +4,7 @@ namespace Payung.Access.ManageUsers;
 internal static class Paging
 {
     public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = 200; // as the audit log list
 
     // Keeps (page - 1) * pageSize far from int overflow; nobody pages this deep by hand.
     private const int MaxPage = 100_000;

@@ -173,7 +173,7 @@ public sealed partial class AdminPagesTests(PayungApiFactory factory) : IClassFi
 
         var html = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
+        Assert.True(created.Headers.CacheControl?.NoStore);
         Assert.Contains("Salin kunci ini sekarang", html);
         AssertNoInlineScriptOrStyle(html);
         var key = KeyValue().Match(html).Groups[1].Value;

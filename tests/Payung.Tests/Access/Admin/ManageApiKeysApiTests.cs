@@ -27,7 +27,7 @@ public sealed class ManageApiKeysApiTests(PayungApiFactory factory) : IClassFixt
         Assert.True(ApiKeySecret.TryParse(key, out var prefix, out _));
         Assert.Equal((prefix, "disnaker_operator", "18.01"),
             (created.GetProperty("prefix").GetString(), created.GetProperty("role").GetString(), created.GetProperty("scopeCode").GetString()));
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
 
         var listed = await (await disnaker.GetAsync("/api/v1/api-keys?pageSize=100")).Content.ReadAsStringAsync();
         Assert.Contains(id, listed);
