@@ -10,17 +10,22 @@ using Npgsql;
 namespace Payung.Infrastructure;
 
 /// <summary>
-/// Writes an audit row for every added, changed or deleted <see cref="AuditedAttribute"/> entity
-/// inside the transaction of the SaveChanges that makes the change; when the caller has no
-/// transaction it opens one, so a failed save leaves neither the change nor its audit row.
+/// Writes an audit row for every added, changed or deleted <see cref="AuditedAttribute"/> entity in the
+/// transaction of the SaveChanges that makes the change. The rows are captured before the save (when the
+/// original values are known) and written after it succeeded, so a failed or cancelled save leaves no
+/// row even when the caller's own transaction carries on. Without a caller transaction it opens one,
+/// so the change and its rows commit together.
 /// </summary>
 public sealed class AuditInterceptor(CallerContext caller) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConditionalWeakTable<DbContext, PendingAudit> pending = new();
+
+    private sealed class PendingAudit(List<AuditRecord> records, IDbContextTransaction? ownedTransaction)
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> ownedTransactions = new();
+        public List<AuditRecord> Records { get; } = records;
+        public IDbContextTransaction? OwnedTransaction { get; } = ownedTransaction;
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
@@ -28,8 +33,7 @@ public sealed class AuditInterceptor(CallerContext caller) : SaveChangesIntercep
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        var context = eventData.Context;
-        if (context is null)
+        if (eventData.Context is not { } context)
         {
             return result;
         }
@@ -40,14 +44,8 @@ public sealed class AuditInterceptor(CallerContext caller) : SaveChangesIntercep
             return result;
         }
 
-        if (context.Database.CurrentTransaction is null)
-        {
-            ownedTransactions.AddOrUpdate(context, await context.Database.BeginTransactionAsync(ct));
-        }
-
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction)context.Database.CurrentTransaction!.GetDbTransaction();
-        await AuditWriter.WriteAsync(connection, transaction, caller.Scope, records, ct);
+        var owned = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(ct) : null;
+        pending.AddOrUpdate(context, new PendingAudit(records, owned));
         return result;
     }
 
@@ -56,11 +54,33 @@ public sealed class AuditInterceptor(CallerContext caller) : SaveChangesIntercep
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is { } context && ownedTransactions.TryGetValue(context, out var tx))
+        if (eventData.Context is not { } context || !pending.TryGetValue(context, out var audit))
         {
-            ownedTransactions.Remove(context);
-            await tx.CommitAsync(ct);
-            await tx.DisposeAsync();
+            return result;
+        }
+
+        pending.Remove(context);
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)context.Database.CurrentTransaction!.GetDbTransaction();
+        try
+        {
+            await AuditWriter.WriteAsync(connection, transaction, caller.Scope, audit.Records, ct);
+            if (audit.OwnedTransaction is { } owned)
+            {
+                await owned.CommitAsync(ct);
+            }
+        }
+        catch when (audit.OwnedTransaction is not null)
+        {
+            await audit.OwnedTransaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (audit.OwnedTransaction is { } owned)
+            {
+                await owned.DisposeAsync();
+            }
         }
 
         return result;
@@ -69,13 +89,27 @@ public sealed class AuditInterceptor(CallerContext caller) : SaveChangesIntercep
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default) =>
+        DiscardAsync(eventData.Context);
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) =>
+        SaveChangesCanceledAsync(eventData).GetAwaiter().GetResult();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken ct = default) =>
+        DiscardAsync(eventData.Context);
+
+    private async Task DiscardAsync(DbContext? context)
     {
-        if (eventData.Context is { } context && ownedTransactions.TryGetValue(context, out var tx))
+        if (context is null || !pending.TryGetValue(context, out var audit))
         {
-            ownedTransactions.Remove(context);
-            await tx.RollbackAsync(CancellationToken.None);
-            await tx.DisposeAsync();
+            return;
+        }
+
+        pending.Remove(context);
+        if (audit.OwnedTransaction is { } owned)
+        {
+            await owned.RollbackAsync(CancellationToken.None);
+            await owned.DisposeAsync();
         }
     }
 
@@ -117,7 +151,11 @@ public sealed class AuditInterceptor(CallerContext caller) : SaveChangesIntercep
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties.Where(Audits))
         {
-            values[JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name)] = original ? p.OriginalValue : p.CurrentValue;
+            // The stored form (e.g. role "disnaker_operator", not the C# enum name), so history reads the
+            // same after code is renamed.
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            values[JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name)] =
+                value is null ? null : p.Metadata.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value;
         }
 
         return JsonSerializer.Serialize(values, Json);

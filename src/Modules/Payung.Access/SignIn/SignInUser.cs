@@ -78,9 +78,10 @@ public sealed class SignInUser(AccessDbContext db, IPasswordHasher<AppUser> hash
 
         try
         {
-            var detail = System.Text.Json.JsonSerializer.Serialize(new { username = name, reason });
+            // An unknown name is not recorded: people type their password into the username box.
+            var detail = System.Text.Json.JsonSerializer.Serialize(new { username = user is null ? null : name, reason });
             await AuditWriter.WriteAsync(conn, null, actor,
-                [new AuditRecord(action, "user", user?.Id.ToString() ?? name, user?.RegionCode ?? user?.RegencyCode, null, detail)], ct);
+                [new AuditRecord(action, "user", user?.Id.ToString() ?? "unknown", user?.RegionCode ?? user?.RegencyCode, null, detail)], ct);
         }
         finally
         {
