@@ -14,6 +14,14 @@ public static class Permissions
     /// <summary>Read individual people's records (not executive viewers: aggregates only).</summary>
     public const string ReadPersonalData = "personal-data.read";
 
+    /// <summary>
+    /// Register and edit individual people's records and resolve likely duplicates. Only the operators who
+    /// collect the data (village, district, the regency's Disnaker) and national administrators: province
+    /// viewers monitor, BPJS officers receive registrations through the membership exchange, and executive
+    /// viewers see aggregates only.
+    /// </summary>
+    public const string WritePersonalData = "personal-data.write";
+
     /// <summary>Create users, reset passwords, issue and revoke API keys.</summary>
     public const string ManageUsers = "users.manage";
 
@@ -24,6 +32,7 @@ public static class Permissions
     {
         [ReadPersonalData] = [Role.NationalAdmin, Role.ProvinceViewer, Role.DisnakerOperator, Role.KecamatanOperator,
             Role.DesaOperator, Role.BpjsOfficer],
+        [WritePersonalData] = [Role.NationalAdmin, Role.DisnakerOperator, Role.KecamatanOperator, Role.DesaOperator],
         [ManageUsers] = [Role.NationalAdmin, Role.DisnakerOperator],
         [ViewAudit] = [Role.NationalAdmin, Role.DisnakerOperator],
     };

@@ -413,4 +413,17 @@ public sealed class ManageUsersApiTests(PayungApiFactory factory) : IClassFixtur
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (list.StatusCode, create.StatusCode));
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheUserAndApiKeyEndpoints()
+    {
+        using var doc = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+
+        Assert.Equal(["get", "post"], paths.GetProperty("/api/v1/users").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["get", "put"], paths.GetProperty("/api/v1/users/{id}").EnumerateObject().Select(p => p.Name).Where(n => n != "parameters").Order());
+        Assert.True(paths.GetProperty("/api/v1/users/{id}/password").TryGetProperty("post", out _));
+        Assert.Equal(["get", "post"], paths.GetProperty("/api/v1/api-keys").EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(paths.GetProperty("/api/v1/api-keys/{id}").TryGetProperty("delete", out _));
+    }
 }
