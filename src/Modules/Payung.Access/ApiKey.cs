@@ -51,6 +51,4 @@ public sealed class ApiKey : IRegionScoped
         };
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
-
-    public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
 }

@@ -11,7 +11,7 @@ public sealed record RoleScope(string? ScopeCode, string? BranchCode)
 {
     public string? RegencyCode => ScopeCode is { Length: >= 5 } ? ScopeCode[..5] : null;
 
-    /// <summary>Null when the scope fits the role; otherwise the Indonesian reason.</summary>
+    /// <summary>The scope when it fits the role; otherwise null, with the Indonesian reason in <paramref name="error"/>.</summary>
     public static RoleScope? TryCreate(Role role, string? scopeCode, string? branchCode, out string? error)
     {
         error = null;
