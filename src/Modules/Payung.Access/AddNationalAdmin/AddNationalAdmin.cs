@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Payung.Access.ManageUsers;
 using Payung.Infrastructure;
 using Payung.Shared;
 
@@ -20,20 +21,17 @@ public sealed record AddNationalAdminResult(AddNationalAdminOutcome Outcome, str
 /// </summary>
 public sealed class AddNationalAdmin(AccessDbContext db, CallerContext caller, IPasswordHasher<AppUser> hasher, TimeProvider clock)
 {
-    public const int MinimumPasswordLength = 10;
-
     public async Task<AddNationalAdminResult> ExecuteAsync(string username, string displayName, string password, CancellationToken ct)
     {
         caller.Scope = CallerScope.System("cli");
-        username = username.Trim().ToLowerInvariant();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(username, "^[a-z0-9._-]{3,40}$"))
+        // The same rules as users made on the administration pages.
+        var errors = new Dictionary<string, string[]>();
+        username = UserRules.ReadUsername(username, errors);
+        displayName = string.IsNullOrWhiteSpace(displayName) ? username : UserRules.ReadDisplayName(displayName, errors);
+        UserRules.CheckPassword(password, username, errors);
+        if (errors.Count > 0)
         {
-            return new(AddNationalAdminOutcome.Invalid, "Username must be 3–40 characters: a–z, 0–9, '.', '_' or '-'.");
-        }
-
-        if (password.Length < MinimumPasswordLength || string.Equals(password, username, StringComparison.OrdinalIgnoreCase))
-        {
-            return new(AddNationalAdminOutcome.Invalid, $"Password must have at least {MinimumPasswordLength} characters and differ from the username.");
+            return new(AddNationalAdminOutcome.Invalid, string.Join(" ", errors.SelectMany(e => e.Value)));
         }
 
         if (await db.Users.AnyAsync(u => u.Username == username, ct))
@@ -42,7 +40,7 @@ public sealed class AddNationalAdmin(AccessDbContext db, CallerContext caller, I
         }
 
         var now = clock.GetUtcNow();
-        var user = AppUser.Create(username, string.IsNullOrWhiteSpace(displayName) ? username : displayName.Trim(),
+        var user = AppUser.Create(username, displayName,
             Role.NationalAdmin, new RoleScope(null, null), "", now);
         user.SetPassword(hasher.HashPassword(user, password), now);
         db.Users.Add(user);
