@@ -3,7 +3,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Access;
 using Payung.Access.Contracts;
+using Payung.Registry.GetWorker;
 using Payung.Shared;
+using Payung.Tests.Registry.Workers;
 using static Payung.Tests.Access.AccessTestKit;
 
 namespace Payung.Tests.Access;
@@ -16,8 +18,11 @@ namespace Payung.Tests.Access;
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFixture<AccessMatrixTests.World>
 {
-    /// <summary>Records the cases act on; one inside the Lampung Selatan actors' scopes, one in Lahat.</summary>
-    public sealed record Target(AppUser User, ApiKey Key, string Region);
+    /// <summary>
+    /// Records the cases act on; one inside the Lampung Selatan actors' scopes, one in Lahat. <c>Worker</c> has a
+    /// twin (same name and birth date) in the same village, which raised the duplicate candidate <c>DuplicateId</c>.
+    /// </summary>
+    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId);
 
     /// <summary>
     /// One row of the matrix. <c>Call</c> builds the request for a target; <c>ListsTarget</c> set means the
@@ -54,6 +59,22 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             t => Get($"/admin/audit?entity=user&region={t.Region}"), t => t.User.Id.ToString(), IsPage: true),
         new("audit.list", Permissions.ViewAudit, HttpStatusCode.OK,
             t => Get($"/api/v1/audit?entity=user&region={t.Region}&pageSize=200"), t => t.User.Id.ToString()),
+        new("workers.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers?village={t.Region}&q={Uri.EscapeDataString(t.Worker.FullName)}&pageSize=100"), t => t.Worker.Id.ToString()),
+        new("workers.get", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/workers/{t.Worker.Nik}")),
+        new("workers.update", Permissions.WritePersonalData, HttpStatusCode.OK,
+            t => Json(HttpMethod.Put, $"/api/v1/workers/{t.Worker.Nik}",
+                $$"""{"fullName":"{{t.Worker.FullName}}","birthDate":"{{t.Worker.BirthDate:yyyy-MM-dd}}","sex":"{{t.Worker.Sex}}","villageCode":"{{t.Region}}","occupationCode":"pedagang_kaki_lima"}""")),
+        new("workers.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers/duplicates?workerId={t.Worker.Id}"), t => t.DuplicateId.ToString()),
+        new("workers.duplicates.get", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/workers/duplicates/{t.DuplicateId}")),
+        new("page.workers.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/pekerja?village={t.Region}&q={Uri.EscapeDataString(t.Worker.FullName)}"), t => t.Worker.Id.ToString(), IsPage: true),
+        new("page.workers.view", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/pekerja/{t.Worker.Id}"), IsPage: true),
+        new("page.workers.edit", Permissions.WritePersonalData, HttpStatusCode.OK, t => Get($"/pekerja/{t.Worker.Id}/ubah"), IsPage: true),
+        new("page.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/duplikat?pekerja={t.Worker.Id}"), t => t.DuplicateId.ToString(), IsPage: true),
+        new("page.duplicates.review", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/duplikat/{t.DuplicateId}"), IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -155,7 +176,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         {
             var user = await CreateUserAsync(factory, Role.DesaOperator, village);
             var (_, _, _, key) = await CreateKeyRowAsync(Role.DesaOperator, village, null, actors[Role.NationalAdmin].Id);
-            return new Target(user, key, village);
+            var born = TestNik.BirthDate();
+            var name = TestNik.UniqueName("Matriks");
+            var worker = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born));
+            var twin = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born).AwayFrom(worker.Nik!));
+            var duplicate = (await WorkersTestKit.CandidatesOfAsync(factory, twin.Id)).Single(c => c.WorkerId == worker.Id || c.OtherWorkerId == worker.Id);
+            return new Target(user, key, village, worker, duplicate.Id);
         }
 
         private async Task<string> CreateKeyAsync(Role role, string? scope, string? branch, Guid createdBy) =>

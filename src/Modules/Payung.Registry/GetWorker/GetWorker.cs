@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Payung.Infrastructure;
 using Payung.Registry.RegisterWorker;
+using Payung.Shared;
 
 namespace Payung.Registry.GetWorker;
 
@@ -22,17 +23,19 @@ public sealed class GetWorker(RegistryDbContext db, DescribeWorker describe, Cal
         }
 
         var response = await describe.ExecuteAsync(worker, ct);
-        await AuditViewAsync(worker, via, ct);
+        await AuditViewsAsync(dataSource, caller.Scope, [worker], via, ct);
         return response;
     }
 
     internal static Refusal NotFound => Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan.");
 
-    private async Task AuditViewAsync(Worker worker, string via, CancellationToken ct)
+    /// <summary>One <c>view</c> row per worker shown in full, saying through what (api, page) and whether masked.</summary>
+    internal static async Task AuditViewsAsync(NpgsqlDataSource dataSource, CallerScope scope, IReadOnlyCollection<Worker> workers,
+        string via, CancellationToken ct)
     {
-        var seen = JsonSerializer.Serialize(new { via, masked = caller.Scope.MasksPersonalData });
+        var seen = JsonSerializer.Serialize(new { via, masked = scope.MasksPersonalData });
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await AuditWriter.WriteAsync(connection, null, caller.Scope,
-            [new AuditRecord("view", "worker", worker.Id.ToString(), worker.VillageCode, null, seen)], ct);
+        await AuditWriter.WriteAsync(connection, null, scope,
+            workers.Select(w => new AuditRecord("view", "worker", w.Id.ToString(), w.VillageCode, null, seen)).ToList(), ct);
     }
 }
