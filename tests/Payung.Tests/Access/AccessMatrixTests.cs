@@ -39,7 +39,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     public static readonly Case[] Cases =
     [
         new("users.list", Permissions.ManageUsers, HttpStatusCode.OK,
-            t => Get($"/api/v1/users?region={t.Region}&pageSize=200"), t => t.User.Id.ToString()),
+            t => Get($"/api/v1/users?region={t.Region}&q={t.User.Username}"), t => t.User.Id.ToString()),
         new("users.get", Permissions.ManageUsers, HttpStatusCode.OK, t => Get($"/api/v1/users/{t.User.Id}")),
         new("users.update", Permissions.ManageUsers, HttpStatusCode.OK,
             t => Json(HttpMethod.Put, $"/api/v1/users/{t.User.Id}",
@@ -51,7 +51,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("api-keys.revoke", Permissions.ManageUsers, HttpStatusCode.NoContent,
             t => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/api-keys/{t.Key.Id}")),
         new("page.users.list", Permissions.ManageUsers, HttpStatusCode.OK,
-            t => Get($"/admin/pengguna?region={t.Region}"), t => t.User.Username, IsPage: true),
+            t => Get($"/admin/pengguna?region={t.Region}&q={t.User.Username}"), t => t.User.Id.ToString(), IsPage: true),
         new("page.users.edit", Permissions.ManageUsers, HttpStatusCode.OK, t => Get($"/admin/pengguna/{t.User.Id}"), IsPage: true),
         new("page.users.password", Permissions.ManageUsers, HttpStatusCode.OK, t => Get($"/admin/pengguna/{t.User.Id}/kata-sandi"), IsPage: true),
         new("page.api-keys.list", Permissions.ManageUsers, HttpStatusCode.OK, _ => Get("/admin/kunci-api"), t => t.Key.Prefix, IsPage: true),
