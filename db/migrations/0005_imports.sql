@@ -46,29 +46,38 @@ create table registry.worker_import_row (
 create index worker_import_row_attention_idx on registry.worker_import_row (job_id, row_no)
     where verdict in ('rejected', 'needs_review');
 
--- A date or null, never an error: the bulk validation must survive any text.
-create function registry.make_date_or_null(y integer, m integer, d integer) returns date
-language sql immutable parallel safe as $$
-    select case
-        when y is null or m is null or d is null then null
-        when y not between 1 and 9999 or m not between 1 and 12 or d not between 1 and 31 then null
-        when d > extract(day from make_date(y, m, 1) + interval '1 month - 1 day') then null
-        else make_date(y, m, d)
-    end
-$$;
-
--- yyyy-MM-dd, dd/MM/yyyy or dd-MM-yyyy (day and month may have one digit); Excel date cells arrive as
--- yyyy-MM-dd from the reader. Anything else is null.
-create function registry.import_date(t text) returns date
-language sql immutable parallel safe as $$
-    select case
-        when t ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-            then registry.make_date_or_null(substr(t, 1, 4)::integer, substr(t, 6, 2)::integer, substr(t, 9, 2)::integer)
-        when t ~ '^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$'
-            then registry.make_date_or_null(split_part(t, '/', 3)::integer, split_part(t, '/', 2)::integer, split_part(t, '/', 1)::integer)
-        when t ~ '^[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}$'
-            then registry.make_date_or_null(split_part(t, '-', 3)::integer, split_part(t, '-', 2)::integer, split_part(t, '-', 1)::integer)
-    end
+create function registry.nik_resolve_birth_date(encoded_day integer, month integer, year_of_century integer, today date)
+returns date language plpgsql immutable parallel safe as $$
+declare
+    day integer := case when encoded_day between 1 and 31 then encoded_day
+                        when encoded_day between 41 and 71 then encoded_day - 40 else 0 end;
+    this_year integer := extract(year from today)::integer;
+    year integer := this_year - this_year % 100 + year_of_century;
+    last_day integer;
+    candidate date;
+begin
+    if day = 0 or month not between 1 and 12 then
+        return null;
+    end if;
+    if year > this_year then
+        year := year - 100;
+    end if;
+    -- Two centuries are enough: anything earlier is over the age limit anyway. Plain arithmetic rather
+    -- than date functions: this runs once per row of a million-row import.
+    for c in 0..1 loop
+        last_day := case when month = 2 then case when year % 4 = 0 and (year % 100 <> 0 or year % 400 = 0) then 29 else 28 end
+                         when month in (4, 6, 9, 11) then 30 else 31 end;
+        if day <= last_day then
+            candidate := make_date(year, month, day);
+            if candidate <= today then
+                -- Older than 100 years (a 101st birthday reached) is not a plausible living person.
+                return case when (candidate + interval '101 years')::date > today then candidate end;
+            end if;
+        end if;
+        year := year - 100;
+    end loop;
+    return null;
+end;
 $$;
 
 -- The birth date a NIK encodes (digits 7-12, 40 added to the day for women), or null when it is not a
@@ -78,33 +87,6 @@ create function registry.nik_birth_date(nik text, today date) returns date
 language sql immutable parallel safe as $$
     select case when nik ~ '^[0-9]{16}$' then registry.nik_resolve_birth_date(
         substr(nik, 7, 2)::integer, substr(nik, 9, 2)::integer, substr(nik, 11, 2)::integer, today) end
-$$;
-
-create function registry.nik_resolve_birth_date(encoded_day integer, month integer, year_of_century integer, today date)
-returns date language plpgsql immutable parallel safe as $$
-declare
-    day integer := case when encoded_day between 1 and 31 then encoded_day
-                        when encoded_day between 41 and 71 then encoded_day - 40 end;
-    this_year integer := extract(year from today)::integer;
-    year integer := this_year - this_year % 100 + year_of_century;
-    candidate date;
-begin
-    if day is null or month not between 1 and 12 then
-        return null;
-    end if;
-    if year > this_year then
-        year := year - 100;
-    end if;
-    -- Two centuries are enough: anything earlier is over the age limit anyway.
-    for c in 0..1 loop
-        candidate := registry.make_date_or_null(year - 100 * c, month, day);
-        if candidate is not null and candidate <= today then
-            return case when candidate > (today - interval '100 years' - interval '1 year')::date
-                             and (candidate + interval '101 years')::date > today then candidate end;
-        end if;
-    end loop;
-    return null;
-end;
 $$;
 
 -- The NIK rule codes of Payung.Shared.NikRules for one NIK, given what the caller already knows:

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Payung.Access;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Jobs;
 using Payung.Regions;
+using Payung.Registry;
 using Payung.Shared;
 
 namespace Payung.Cli;
@@ -126,6 +128,9 @@ internal sealed class CliDatabase : IAsyncDisposable
         services.AddSingleton<MigrationRunner>();
         services.AddRegions();
         services.AddAccess(new ConfigurationBuilder().Build());
+        services.AddRegistry();
+        // The CLI runs its own jobs in-process (payung import); it never polls the queue.
+        services.AddJobs(new ConfigurationBuilder().AddEnvironmentVariables().Build(), runWorker: false);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

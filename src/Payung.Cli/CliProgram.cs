@@ -32,6 +32,7 @@ public static class CliProgram
             Group("regions", "Official Kemendagri region list (provinces, regencies, districts, villages).", RegionsLoadCommand.Create()),
             Group("nik", "NIK (Nomor Induk Kependudukan) tools.", NikCheckCommand.Create()),
             Group("users", "People who sign in.", UsersAddAdminCommand.Create()),
+            Group("import", "Bulk imports run as background jobs in this process, with a progress bar.", ImportWorkersCommand.Create()),
         };
         ShowHelpWhenNoSubcommand(root);
         return root;

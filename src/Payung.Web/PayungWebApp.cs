@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Npgsql;
 using Payung.Access;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Jobs;
 using Payung.Regions;
 using Payung.Registry;
 using Payung.Shared;
@@ -57,6 +58,8 @@ public static class PayungWebApp
         services.AddAccess(builder.Configuration);
         services.AddRegions();
         services.AddRegistry();
+        // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.
+        services.AddJobs(builder.Configuration);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -25,6 +25,8 @@ public sealed class PayungApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("PAYUNG_SKIP_REGION_LOAD", "true");
         // Every test signs in through the real page from one address; the limit has its own test.
         builder.UseSetting("Access:SignInAttemptsPerMinute", "100000");
+        // The job worker stays on (imports run through it); a short poll keeps import tests quick.
+        builder.UseSetting("PAYUNG_JOBS_POLL_MS", "100");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

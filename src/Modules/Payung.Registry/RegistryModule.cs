@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Infrastructure;
+using Payung.Registry.ImportWorkers;
 
 namespace Payung.Registry;
 
@@ -10,12 +11,31 @@ public static class RegistryModule
     {
         services.AddPayungInfrastructure();
         services.AddModuleDbContext<RegistryDbContext>();
+        services.AddScoped<GetWorker.DescribeWorker>();
+        services.AddScoped<GetWorker.GetWorker>();
+        services.AddScoped<GetWorker.ReadWorkerHistory>();
+        services.AddScoped<RegisterWorker.RegisterWorker>();
+        services.AddScoped<RegisterWorker.ListOccupations>();
+        services.AddScoped<EditWorker.EditWorker>();
+        services.AddScoped<SearchWorkers.SearchWorkers>();
+        services.AddScoped<ReviewDuplicates.ListDuplicateCandidates>();
+        services.AddScoped<ReviewDuplicates.GetDuplicateCandidate>();
+        services.AddScoped<ReviewDuplicates.MergeDuplicate>();
+        services.AddScoped<ReviewDuplicates.DismissDuplicate>();
+        services.AddImportWorkers();
         return services;
     }
 
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder api)
     {
         CheckNik.CheckNikEndpoint.Map(api);
+        RegisterWorker.OccupationsEndpoint.Map(api);
+        RegisterWorker.RegisterWorkerEndpoint.Map(api);
+        SearchWorkers.SearchWorkersEndpoint.Map(api);
+        ReviewDuplicates.DuplicatesEndpoints.Map(api);
+        GetWorker.GetWorkerEndpoint.Map(api);
+        EditWorker.EditWorkerEndpoint.Map(api);
+        api.MapImportWorkers();
         return api;
     }
 }

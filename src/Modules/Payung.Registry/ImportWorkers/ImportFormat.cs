@@ -1,0 +1,7 @@
+namespace Payung.Registry.ImportWorkers;
+
+public enum ImportFormat
+{
+    Csv,
+    Xlsx,
+}

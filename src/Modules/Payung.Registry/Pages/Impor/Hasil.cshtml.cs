@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Payung.Access.Contracts;
+using Payung.Registry.ImportWorkers;
+
+namespace Payung.Registry.Pages.Impor;
+
+/// <summary>
+/// One import: its progress while the job runs (the page refreshes itself every 2 seconds through a Refresh
+/// header, no script), then the counts per verdict and the rows to act on with their reasons, a page at a time.
+/// </summary>
+[Authorize(Policy = Permissions.ReadPersonalData)]
+public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) : PageModel
+{
+    public const int PageSize = 50;
+
+    public WorkerImportStatus Import { get; private set; } = null!;
+
+    public ImportRowPage? Rows { get; private set; }
+
+    public string? Verdict { get; private set; }
+
+    public int PageCount => Rows is { } r ? Math.Max(1, (int)Math.Ceiling(r.Total / (double)r.PageSize)) : 0;
+
+    // Read from the query string by hand: Razor Pages keep a route value called "page".
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await get.ExecuteAsync(id, ct) is not { } import)
+        {
+            return NotFound();
+        }
+
+        Import = import;
+        if (!import.Finished)
+        {
+            // The Refresh header does what <meta http-equiv="refresh"> does, without touching the shared layout
+            // and without a script (the CSP allows none inline).
+            Response.Headers["Refresh"] = "2";
+        }
+
+        if (import.Status == "succeeded")
+        {
+            Verdict = ImportVerdicts.TryParse(Request.Query["hasil"], out var v) ? v.ToCode() : null;
+            var page = int.TryParse(Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
+            Rows = await rows.ExecuteAsync(id, Verdict is null ? null : v, page, PageSize, ct);
+        }
+
+        return Page();
+    }
+
+    public string PageLink(int page) => $"/impor/{Import.Id}?page={page}" + (Verdict is null ? "" : "&hasil=" + Verdict);
+
+    public static string StatusLabel(string status) => status switch
+    {
+        "queued" => "Menunggu giliran",
+        "running" => "Sedang diproses",
+        "succeeded" => "Selesai",
+        "failed" => "Gagal",
+        "cancelled" => "Dibatalkan",
+        _ => status,
+    };
+
+    public static string StageLabel(string? stage) => stage switch
+    {
+        ImportWorkersJob.StageReading => "Membaca berkas",
+        ImportWorkersJob.StageValidating => "Memeriksa dan menyimpan",
+        ImportWorkersJob.StageFinishing => "Menyelesaikan",
+        _ => "Menunggu",
+    };
+
+    public static string VerdictBadge(string verdict) => verdict switch
+    {
+        "rejected" => "text-bg-danger",
+        "needs_review" => "text-bg-warning",
+        "created" => "text-bg-success",
+        "updated" => "text-bg-info",
+        _ => "text-bg-secondary",
+    };
+}

@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Payung.Infrastructure;
+using Payung.Infrastructure.Jobs;
+using Payung.Registry.ImportWorkers;
+using Payung.Shared;
+using Spectre.Console;
+
+namespace Payung.Cli.Commands;
+
+/// <summary>
+/// <c>payung import workers FILE [--village CODE] [--errors FILE]</c>: the web import's job, created and run
+/// in this process (same code path: stage, validate, merge in one transaction) with a progress bar. The CLI
+/// acts as the system, with national scope. Ctrl+C cancels the job and leaves the registry as it was.
+/// </summary>
+internal static class ImportWorkersCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The .xlsx or .csv (UTF-8, ';' or ',') to import." };
+        file.AcceptExistingOnly();
+        var village = new Option<string?>("--village")
+        {
+            Description = "Village code (e.g. 18.01.06.2001) for rows that leave Kode Desa empty.",
+            HelpName = "CODE",
+        };
+        var errors = new Option<FileInfo?>("--errors")
+        {
+            Description = "Write the rejected and needs_review rows, with their reasons, to this .xlsx to fix and import again.",
+            HelpName = "FILE",
+        };
+        var command = new Command("workers", "Import workers from a spreadsheet: each row is created, updated, unchanged, rejected or held for review.")
+        {
+            file,
+            village,
+            errors,
+        };
+        command.SetGuardedAction((parseResult, console, ct) =>
+            RunAsync(parseResult.GetValue(file)!, parseResult.GetValue(village), parseResult.GetValue(errors), parseResult, console, ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, string? village, FileInfo? errorsFile, ParseResult parseResult, CliConsole console,
+        CancellationToken ct)
+    {
+        await using var db = await CliDatabase.OpenAsync(parseResult, console, ct);
+        console.Out.MarkupLineInterpolated($"Database: {db.Target} ({db.Source})");
+        await DbMigrateCommand.MigrateAsync(db, ct);
+        console.Out.MarkupLine("Acting as the system: national scope, every village may be imported.");
+
+        var owner = $"cli:{Environment.MachineName}:{Environment.ProcessId}";
+        Guid jobId;
+        ImportFileInfo info;
+        using (var scope = db.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CallerContext>().Scope = CallerScope.System("cli");
+            try
+            {
+                (jobId, info) = await scope.ServiceProvider.GetRequiredService<StartWorkerImport>()
+                    .LocalFileAsync(file.FullName, village, ImportLimits.Cli, owner, ct);
+            }
+            catch (ImportRefusedException e)
+            {
+                throw new CliFailureException($"{e.Code}: {e.Message}{(e.Detail is null ? "" : " " + e.Detail)}", e);
+            }
+        }
+
+        console.Out.MarkupLineInterpolated($"Import {jobId}: {file.Name} ({info.Format.ToString().ToLowerInvariant()}, {info.Size} bytes, sha256 {info.Sha256[..12]}…)");
+        foreach (var header in info.IgnoredHeaders)
+        {
+            console.Out.MarkupLineInterpolated($"[yellow]Ignored column[/] {header}");
+        }
+
+        var queue = db.Get<JobQueue>();
+        JobState state;
+        try
+        {
+            state = await RunWithProgressAsync(db.Get<JobRunner>(), jobId, owner, console, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await queue.CancelAsync(jobId, owner, CancellationToken.None);
+            throw;
+        }
+
+        var status = await queue.FindAsync(jobId, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Job {jobId} disappeared.");
+        if (state != JobState.Succeeded || status.Result is not { } result)
+        {
+            throw new CliFailureException($"import {jobId} {status.State.ToCode()}: {status.ErrorCode} {status.ErrorMessage}");
+        }
+
+        var counts = result.Deserialize<ImportCounts>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Verdict").AddColumn(new TableColumn("Rows").RightAligned());
+        table.AddRow("created", Count(counts.Created));
+        table.AddRow("updated", Count(counts.Updated));
+        table.AddRow("unchanged", Count(counts.Unchanged));
+        table.AddRow("rejected", Count(counts.Rejected));
+        table.AddRow("needs_review", Count(counts.NeedsReview));
+        table.AddRow("total", Count(counts.Total));
+        console.Out.Write(table);
+        if (counts.Warnings > 0)
+        {
+            console.Out.MarkupLineInterpolated($"{counts.Warnings} imported row(s) carry a NIK warning (district code not on the list).");
+        }
+
+        var elapsed = status.FinishedAt - status.StartedAt;
+        console.Out.MarkupLineInterpolated($"[green]Import {jobId} finished[/] in {elapsed?.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+        if (counts.Rejected + counts.NeedsReview > 0)
+        {
+            if (errorsFile is not null)
+            {
+                await WriteErrorsAsync(db, jobId, errorsFile, ct);
+                console.Out.MarkupLineInterpolated($"Rows to fix written to {errorsFile.FullName}.");
+            }
+            else
+            {
+                console.Out.MarkupLineInterpolated($"Rows to fix: GET /api/v1/imports/{jobId}/errors.xlsx, or run again with --errors FILE.");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<JobState> RunWithProgressAsync(JobRunner runner, Guid jobId, string owner, CliConsole console, CancellationToken ct)
+    {
+        if (!console.Out.Profile.Capabilities.Interactive)
+        {
+            string? stage = null;
+            return await runner.RunAsync(jobId, owner, p =>
+            {
+                if (p.Stage != stage)
+                {
+                    stage = p.Stage;
+                    console.Out.WriteLine($"{Label(p.Stage)}…");
+                }
+            }, ct);
+        }
+
+        return await console.Out.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var reading = progress.AddTask(Label(ImportWorkersJob.StageReading), maxValue: 1);
+                var saving = progress.AddTask(Label(ImportWorkersJob.StageValidating), autoStart: false, maxValue: 1);
+                var state = await runner.RunAsync(jobId, owner, p =>
+                {
+                    if (p.Stage == ImportWorkersJob.StageReading)
+                    {
+                        reading.MaxValue = Math.Max(1, p.Total ?? p.Progress + 1);
+                        reading.Value = p.Progress;
+                        reading.Description = $"{Label(p.Stage)} ({p.Progress:N0} baris)";
+                    }
+                    else
+                    {
+                        reading.Value = reading.MaxValue;
+                        reading.StopTask();
+                        saving.StartTask();
+                        saving.IsIndeterminate = p.Stage == ImportWorkersJob.StageValidating;
+                        saving.Description = Label(p.Stage);
+                    }
+                }, ct);
+                saving.Value = saving.MaxValue;
+                saving.StopTask();
+                return state;
+            });
+    }
+
+    private static async Task WriteErrorsAsync(CliDatabase db, Guid jobId, FileInfo target, CancellationToken ct)
+    {
+        using var scope = db.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Scope = CallerScope.System("cli");
+        await using var output = new FileStream(target.FullName, FileMode.Create, FileAccess.Write);
+        await scope.ServiceProvider.GetRequiredService<BuildErrorWorkbook>().WriteAsync(jobId, output, ct);
+    }
+
+    private static string Label(string stage) => stage switch
+    {
+        ImportWorkersJob.StageReading => "Membaca berkas",
+        ImportWorkersJob.StageValidating => "Memeriksa dan menyimpan",
+        ImportWorkersJob.StageFinishing => "Menyelesaikan",
+        _ => stage,
+    };
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
