@@ -1,3 +1,4 @@
+using Payung.Infrastructure;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Registry.EditWorker;

@@ -1,3 +1,4 @@
+using Payung.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Registry.RegisterWorker;
 using Payung.Registry.SearchWorkers;

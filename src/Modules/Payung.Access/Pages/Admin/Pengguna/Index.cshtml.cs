@@ -43,7 +43,8 @@ public sealed class IndexModel(ListUsers listUsers) : PageModel
         }
         else
         {
-            Errors = outcome.Refusal.Errors ?? new Dictionary<string, string[]> { [""] = [outcome.Refusal.Title] };
+            Errors = outcome.Refusal.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(r => r.Message).ToArray())
+                ?? new Dictionary<string, string[]> { [""] = [outcome.Refusal.Title] };
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Payung.Access.ManageUsers;
+namespace Payung.Infrastructure;
 
 /// <summary>What a use case answers: its result, or why it refused (an expected outcome, not an exception).</summary>
 public sealed class Outcome<T>

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Payung.Shared;
 
-namespace Payung.Registry.RegisterWorker;
+namespace Payung.Infrastructure;
 
 /// <summary>
-/// Why a registry request was refused: the status and stable English code for the API, the Indonesian title
+/// Why a request was refused: the status and stable English code for the API, the Indonesian title
 /// for people, and for a malformed request (400) the broken rules per field under the names the API uses
-/// (<c>nik</c>, <c>villageCode</c>, …), which the pages use as form field names too.
+/// (<c>nik</c>, <c>username</c>, …), which the pages use as form field names too.
 /// </summary>
 public sealed record Refusal(int Status, string Code, string Title, string? Detail = null,
     IReadOnlyDictionary<string, RuleMessage[]>? Errors = null, IReadOnlyDictionary<string, object?>? Extensions = null)
@@ -23,11 +23,18 @@ public sealed record Refusal(int Status, string Code, string Title, string? Deta
         new(StatusCodes.Status400BadRequest, InvalidRequest, "Permintaan tidak valid.", null,
             errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 
+    /// <summary>Shape errors given as plain messages per field; each is coded <c>request.invalid</c>.</summary>
+    public static Refusal Invalid(IDictionary<string, string[]> errors) =>
+        new(StatusCodes.Status400BadRequest, InvalidRequest, "Permintaan tidak valid.", null,
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(m => new RuleMessage(InvalidRequest, m)).ToArray()));
+
     /// <summary>A shape error outside the worker rules (paging, search terms); its code is the request's own.</summary>
     public static Refusal Invalid(string field, string message) =>
         Invalid(new Dictionary<string, List<RuleMessage>> { [field] = [new RuleMessage(InvalidRequest, message)] });
 
     public static Refusal NotFound(string code, string title) => new(StatusCodes.Status404NotFound, code, title);
+
+    public static Refusal Forbidden(string code, string title) => new(StatusCodes.Status403Forbidden, code, title);
 
     public static Refusal Conflict(string code, string title, string? detail = null,
         IReadOnlyDictionary<string, object?>? extensions = null) =>
