@@ -24,7 +24,18 @@ public sealed record WorkerImportStatus(
     DateTimeOffset? FinishedAt,
     ImportCounts? Counts,
     string? ErrorCode,
-    string? ErrorMessage)
+    string? ErrorMessage,
+    ImportDuplicateScan? DuplicateScan)
+{
+    public bool Finished => Status is "succeeded" or "failed" or "cancelled";
+}
+
+/// <summary>
+/// The follow-up job that puts the likely duplicates of an import's created and updated workers in the review
+/// queue (<see cref="ScanImportedDuplicatesJob"/>): its job status and, once it succeeded, how many candidates it
+/// raised. An import that created and updated nothing has none.
+/// </summary>
+public sealed record ImportDuplicateScan(Guid JobId, string Status, long? Candidates)
 {
     public bool Finished => Status is "succeeded" or "failed" or "cancelled";
 }
@@ -40,9 +51,12 @@ public sealed class GetWorkerImport(NpgsqlDataSource dataSource, CallerContext c
     private const string Select = """
         select j.id, j.status, j.stage, j.progress, j.total, i.file_name, i.format, i.file_size, i.default_village,
                i.ignored_headers, j.created_by_name, j.created_at, j.started_at, j.finished_at, j.result::text,
-               j.error_code, j.error_message, i.regency_code, i.region_code
+               j.error_code, j.error_message, i.regency_code, i.region_code,
+               s.id, s.status, (s.result ->> 'candidates')::bigint
           from registry.worker_import i
           join jobs.job j on j.id = i.job_id
+          -- the key is ImportWorkersJob.DuplicateScanJobIdProperty
+          left join jobs.job s on s.id = (j.result ->> 'duplicateScanJobId')::uuid
         """;
 
     public async Task<WorkerImportStatus?> ExecuteAsync(Guid id, CancellationToken ct)
@@ -104,5 +118,6 @@ public sealed class GetWorkerImport(NpgsqlDataSource dataSource, CallerContext c
         r.IsDBNull(13) ? null : r.GetFieldValue<DateTimeOffset>(13),
         r.IsDBNull(14) ? null : JsonSerializer.Deserialize<ImportCounts>(r.GetString(14), Json),
         r.IsDBNull(15) ? null : r.GetString(15),
-        r.IsDBNull(16) ? null : r.GetString(16));
+        r.IsDBNull(16) ? null : r.GetString(16),
+        r.IsDBNull(19) ? null : new ImportDuplicateScan(r.GetGuid(19), r.GetString(20), r.IsDBNull(21) ? null : r.GetInt64(21)));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,11 +12,14 @@ namespace Payung.Registry.ImportWorkers;
 /// <summary>
 /// Runs a worker import: streams the file into a temporary staging table with binary COPY, then in ONE
 /// transaction validates and merges every row (<see cref="MergeStagedWorkers"/>), writes one audit entry
-/// for the import and marks the job succeeded. Killed anywhere before that commit, the registry is exactly
-/// as before and the next attempt starts again from the file; the staging table dies with the connection.
+/// for the import, enqueues the duplicate scan of the workers it created or updated
+/// (<see cref="ScanImportedDuplicatesJob"/>) and marks the job succeeded. Killed anywhere before that commit, the
+/// registry is exactly as before, no scan exists, and the next attempt starts again from the file; the staging
+/// table dies with the connection.
 /// </summary>
 public sealed class ImportWorkersJob(
     NpgsqlDataSource dataSource,
+    JobQueue queue,
     BusinessCalendar calendar,
     TimeProvider clock,
     ILogger<ImportWorkersJob> logger) : IJobHandler
@@ -26,7 +30,15 @@ public sealed class ImportWorkersJob(
     public const string StageValidating = "validating";
     public const string StageFinishing = "finishing";
 
+    /// <summary>
+    /// The job result's property naming the duplicate scan job, beside the <see cref="ImportCounts"/> properties
+    /// (which the CLI and <see cref="GetWorkerImport"/> read as they are); absent when nothing was created or updated.
+    /// </summary>
+    public const string DuplicateScanJobIdProperty = "duplicateScanJobId";
+
     private const int MaxMergeAttempts = 3;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Kind => JobKind;
 
@@ -169,6 +181,10 @@ public sealed class ImportWorkersJob(
                 continue;
             }
 
+            // In this transaction, so the scan exists if and only if the import commits.
+            Guid? scanJobId = counts.Created + counts.Updated > 0
+                ? await queue.EnqueueAsync(ScanImportedDuplicatesJob.Request(context.JobId, context.Caller), conn, tx, ct)
+                : null;
             await context.ReportAsync(StageFinishing, rows, rows, ct);
             // The last point where an interruption (shutdown, Ctrl+C, a test's simulated kill) can still
             // undo everything: nothing of the merge is visible until the commit below.
@@ -177,13 +193,24 @@ public sealed class ImportWorkersJob(
                 counts.Warnings, counts.Total);
             await ExecuteAsync(conn, tx, "delete from registry.worker_import_file where job_id = $1", ct, context.JobId);
             await AuditAsync(conn, tx, context, data, result, ct);
-            await context.CompleteAsync(conn, tx, result, ct);
+            await context.CompleteAsync(conn, tx, Result(result, scanJobId), ct);
             await tx.CommitAsync(ct);
             logger.LogInformation(
                 "Import {JobId} of {Rows} rows: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Review} to review",
                 context.JobId, rows, counts.Created, counts.Updated, counts.Unchanged, counts.Rejected, counts.NeedsReview);
             return;
         }
+    }
+
+    private static JsonObject Result(ImportCounts counts, Guid? scanJobId)
+    {
+        var result = JsonSerializer.SerializeToNode(counts, Json)!.AsObject();
+        if (scanJobId is { } id)
+        {
+            result[DuplicateScanJobIdProperty] = id;
+        }
+
+        return result;
     }
 
     private static async Task AuditAsync(NpgsqlConnection conn, NpgsqlTransaction tx, JobContext context, ImportJobData data,
@@ -213,7 +240,7 @@ public sealed class ImportWorkersJob(
             format = data.Format == ImportFormat.Xlsx ? "xlsx" : "csv",
             defaultVillage = data.DefaultVillage,
             counts,
-        }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }, Json);
         await AuditWriter.WriteAsync(conn, tx, context.Caller,
             [new AuditRecord("create", "worker_import", context.JobId.ToString(), region, null, after)], ct);
     }

@@ -14,6 +14,7 @@ public static class ImportWorkersModule
         services.AddScoped<ListWorkerImportRows>();
         services.AddScoped<BuildErrorWorkbook>();
         services.AddJobHandler<ImportWorkersJob>(ImportWorkersJob.JobKind);
+        services.AddJobHandler<ScanImportedDuplicatesJob>(ScanImportedDuplicatesJob.JobKind);
         return services;
     }
 

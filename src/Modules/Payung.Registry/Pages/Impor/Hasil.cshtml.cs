@@ -9,7 +9,8 @@ namespace Payung.Registry.Pages.Impor;
 
 /// <summary>
 /// One import: its progress while the job runs (the page refreshes itself every 2 seconds through a Refresh
-/// header, no script), then the counts per verdict and the rows to act on with their reasons, a page at a time.
+/// header, no script), then the counts per verdict and the rows to act on with their reasons, a page at a time,
+/// and how the follow-up duplicate scan stands (the page keeps refreshing, more slowly, until it ends).
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
 public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) : PageModel
@@ -38,6 +39,10 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
             // The Refresh header does what <meta http-equiv="refresh"> does, without touching the shared layout
             // and without a script (the CSP allows none inline).
             Response.Headers["Refresh"] = "2";
+        }
+        else if (import.DuplicateScan is { Finished: false })
+        {
+            Response.Headers["Refresh"] = "5";
         }
 
         if (import.Status == "succeeded")
@@ -68,6 +73,16 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
         ImportWorkersJob.StageValidating => "Memeriksa dan menyimpan",
         ImportWorkersJob.StageFinishing => "Menyelesaikan",
         _ => "Menunggu",
+    };
+
+    public static string ScanLabel(ImportDuplicateScan scan) => scan.Status switch
+    {
+        "queued" => "menunggu giliran",
+        "running" => "berjalan",
+        "succeeded" => $"selesai, {scan.Candidates ?? 0:N0} kandidat",
+        "failed" => "gagal",
+        "cancelled" => "dibatalkan",
+        _ => scan.Status,
     };
 
     public static string VerdictBadge(string verdict) => verdict switch
