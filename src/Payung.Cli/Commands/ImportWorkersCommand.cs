@@ -31,19 +31,25 @@ internal static class ImportWorkersCommand
             Description = "Write the rejected and needs_review rows, with their reasons, to this .xlsx to fix and import again.",
             HelpName = "FILE",
         };
+        var scan = new Option<bool>("--scan-duplicates")
+        {
+            Description = "After the import, run the duplicate scan here and wait for it (otherwise it is queued for the web host's job worker).",
+        };
         var command = new Command("workers", "Import workers from a spreadsheet: each row is created, updated, unchanged, rejected or held for review.")
         {
             file,
             village,
             errors,
+            scan,
         };
         command.SetGuardedAction((parseResult, console, ct) =>
-            RunAsync(parseResult.GetValue(file)!, parseResult.GetValue(village), parseResult.GetValue(errors), parseResult, console, ct));
+            RunAsync(parseResult.GetValue(file)!, parseResult.GetValue(village), parseResult.GetValue(errors), parseResult.GetValue(scan),
+                parseResult, console, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? village, FileInfo? errorsFile, ParseResult parseResult, CliConsole console,
-        CancellationToken ct)
+    private static async Task<int> RunAsync(FileInfo file, string? village, FileInfo? errorsFile, bool scanDuplicates,
+        ParseResult parseResult, CliConsole console, CancellationToken ct)
     {
         await using var db = await CliDatabase.OpenAsync(parseResult, console, ct);
         console.Out.MarkupLineInterpolated($"Database: {db.Target} ({db.Source})");
@@ -121,7 +127,47 @@ internal static class ImportWorkersCommand
             }
         }
 
+        await ScanDuplicatesAsync(db, result, scanDuplicates, owner, console, ct);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The import queued a scan for likely duplicates among the workers it created or updated. It is
+    /// separate work (the import has committed already), so by default it waits for the web host's job
+    /// worker; with --scan-duplicates the command runs it and reports the candidates.
+    /// </summary>
+    private static async Task ScanDuplicatesAsync(CliDatabase db, JsonElement importResult, bool runHere, string owner,
+        CliConsole console, CancellationToken ct)
+    {
+        if (!importResult.TryGetProperty(ImportWorkersJob.DuplicateScanJobIdProperty, out var property) ||
+            property.ValueKind != JsonValueKind.String || !Guid.TryParse(property.GetString(), out var scanId))
+        {
+            return;
+        }
+
+        if (!runHere)
+        {
+            console.Out.MarkupLineInterpolated($"Duplicate scan {scanId} queued: the web app's job worker runs it (use --scan-duplicates to run it here).");
+            return;
+        }
+
+        if (!await db.Get<JobQueue>().ClaimAsync(scanId, owner, ct))
+        {
+            console.Out.MarkupLineInterpolated($"Duplicate scan {scanId} is already being run by the web app's job worker.");
+            return;
+        }
+
+        var state = await console.StatusAsync("Scanning for likely duplicates…", () => db.Get<JobRunner>().RunAsync(scanId, owner, null, ct));
+        var status = await db.Get<JobQueue>().FindAsync(scanId, CancellationToken.None);
+        var candidates = status?.Result is { } r && r.TryGetProperty("candidates", out var c) ? c.GetInt64() : 0;
+        if (state == JobState.Succeeded)
+        {
+            console.Out.MarkupLineInterpolated($"Duplicate scan finished: {candidates} new candidate(s) to review at /duplikat.");
+        }
+        else
+        {
+            console.Out.MarkupLineInterpolated($"[yellow]Duplicate scan {scanId} {state.ToCode()}[/]: {status?.ErrorCode} {status?.ErrorMessage}");
+        }
     }
 
     private static async Task<JobState> RunWithProgressAsync(JobRunner runner, Guid jobId, string owner, CliConsole console, CancellationToken ct)

@@ -80,6 +80,29 @@ public sealed class JobQueue(NpgsqlDataSource dataSource, JobOptions options)
         return await cmd.ExecuteScalarAsync(ct) is Guid id ? id : null;
     }
 
+    /// <summary>
+    /// Claims one particular job for <paramref name="owner"/> (a command that runs it in-process), if it
+    /// is queued or its worker's lease ran out; false when another worker holds it or it has ended.
+    /// </summary>
+    public async Task<bool> ClaimAsync(Guid id, string owner, CancellationToken ct)
+    {
+        const string sql = """
+            update jobs.job
+               set status = 'running', lease_owner = $1, lease_until = now() + make_interval(secs => $2),
+                   attempts = attempts + 1, started_at = coalesce(started_at, now())
+             where id = (select id from jobs.job
+                          where id = $3 and (status = 'queued' or (status = 'running' and lease_until < now()))
+                            and attempts < max_attempts
+                          for update skip locked)
+            returning id
+            """;
+        await using var cmd = dataSource.CreateCommand(sql);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        cmd.Parameters.Add(new NpgsqlParameter<double> { TypedValue = options.Lease.TotalSeconds });
+        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
+        return await cmd.ExecuteScalarAsync(ct) is Guid;
+    }
+
     /// <summary>Jobs whose worker died on the last attempt: nobody will claim them again, so they fail.</summary>
     public async Task<int> FailAbandonedAsync(CancellationToken ct)
     {
