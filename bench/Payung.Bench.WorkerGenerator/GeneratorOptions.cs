@@ -12,6 +12,7 @@ internal sealed record GeneratorOptions(
     string? ReferenceOut,
     string RegionsDirectory,
     SexCodes SexCodes,
+    bool InlineStrings,
     char Separator)
 {
     public const string Usage = """
@@ -23,7 +24,9 @@ internal sealed record GeneratorOptions(
           [--reference-out FILE]          csv only: the same rows minus those whose NIK text repeats an earlier
                                           row's, for psql \copy into a table with a unique NIK index
           [--regions DIR]                 Kemendagri CSVs (default: data/regions of the checkout)
-          [--sex-codes MF|LP]             Jenis Kelamin as M/F (default, what the registry reads) or L/P
+          [--sex-codes LP|MF]             Jenis Kelamin as L/P (default, the import template's) or M/F
+          [--xlsx-strings shared|inline]  xlsx text in a shared-string table (default, as Excel saves) or
+                                          inline in the cells (as streaming writers save)
 
         Besides FILE it writes FILE.summary.json (counts per bad-row kind, reference rows, NIK checks) and
         FILE.bad.csv (row number, kind, detail of every bad row; row N is line N + 1 of a CSV).
@@ -38,8 +41,9 @@ internal sealed record GeneratorOptions(
         string? output = null;
         string? referenceOut = null;
         string? regions = null;
-        var sexCodes = SexCodes.Stored;
+        var sexCodes = SexCodes.Indonesian;
         var excludes = new List<string>();
+        var inlineStrings = false;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -78,6 +82,14 @@ internal sealed record GeneratorOptions(
                         var other => throw new ArgumentException($"--sex-codes is MF or LP, not {other}."),
                     };
                     break;
+                case "--xlsx-strings":
+                    inlineStrings = Value().ToLowerInvariant() switch
+                    {
+                        "shared" => false,
+                        "inline" => true,
+                        var other => throw new ArgumentException($"--xlsx-strings is shared or inline, not {other}."),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"Unknown argument {args[i]}.");
             }
@@ -105,7 +117,7 @@ internal sealed record GeneratorOptions(
 
         return new GeneratorOptions(
             rows.Value, seed.Value, badFraction, format, output, excludes, referenceOut,
-            regions ?? FindRegionsDirectory(), sexCodes, ';');
+            regions ?? FindRegionsDirectory(), sexCodes, inlineStrings, ';');
     }
 
     private static string FindRegionsDirectory()

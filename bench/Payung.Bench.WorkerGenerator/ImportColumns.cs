@@ -1,8 +1,8 @@
 namespace Payung.Bench.WorkerGenerator;
 
 /// <summary>
-/// The import's column headers (Indonesian, as operators see them) and their positions. Keep in step with
-/// the import's header list in src/Modules/Payung.Registry/ImportWorkers/.
+/// The import's column headers (Indonesian, as operators see them) and their positions, as in
+/// src/Modules/Payung.Registry/ImportWorkers/ImportColumns.cs (which also accepts aliases such as "No. KK").
 /// </summary>
 internal static class ImportColumns
 {

@@ -254,27 +254,33 @@ internal sealed record NamePool(
     NameStyle Style,
     bool Muslim)
 {
+    // Titles and ordinal or devotional first names that are not used alone: "Cut Nyak …", "Sri …", "Tri …".
+    private static readonly HashSet<string> NeverAlone =
+        ["Cut", "Teuku", "Muh.", "Andi", "Sri", "Siti", "Sitti", "Nur", "Tri", "Dwi", "Eka", "Neng", "Ai", "Indo", "Abdul"];
+
     public string Compose(Random random, bool female, int ageYears)
     {
-        var given = Pick(random, female ? FemaleGiven : MaleGiven);
+        var givenNames = female ? FemaleGiven : MaleGiven;
+        var given = Pick(random, givenNames);
+        var middle = Pick(random, givenNames);
+        if (middle == given)
+        {
+            middle = givenNames[(Array.IndexOf(givenNames, given) + 1) % givenNames.Length];
+        }
+
         var name = Style switch
         {
             NameStyle.GivenAndFamily => random.Next(100) < 15
-                ? $"{given} {Pick(random, female ? FemaleGiven : MaleGiven)} {Pick(random, Family)}"
+                ? $"{given} {middle} {Pick(random, Family)}"
                 : $"{given} {Pick(random, Family)}",
             NameStyle.Balinese => $"{(female ? "Ni" : "I")} {given} {Pick(random, female ? FemaleSecond : MaleSecond)}",
             _ => random.Next(100) switch
             {
-                < 25 => given, // a single name is still common among older Javanese and Sundanese people
+                < 25 when !NeverAlone.Contains(given) => given, // one name only is common among older Javanese and Sundanese
                 < 90 => $"{given} {Pick(random, female ? FemaleSecond : MaleSecond)}",
-                _ => $"{given} {Pick(random, female ? FemaleGiven : MaleGiven)} {Pick(random, female ? FemaleSecond : MaleSecond)}",
+                _ => $"{given} {middle} {Pick(random, female ? FemaleSecond : MaleSecond)}",
             },
         };
-
-        if (given.Length < 3 && !name.Contains(' ', StringComparison.Ordinal))
-        {
-            name = $"{name} {Pick(random, female ? FemaleSecond : MaleSecond)}"; // "Ai" alone is too short to read as a name
-        }
 
         // Older Muslim men and women who made the hajj often register with the title.
         if (Muslim && ageYears >= 45 && random.Next(100) < 6)

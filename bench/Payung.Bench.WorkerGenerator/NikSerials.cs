@@ -17,7 +17,7 @@ internal sealed class NikSerials
     /// <summary>Reserves the serial of every 16-digit NIK in the first column of a CSV file (header skipped).</summary>
     public void ReserveFrom(string csvPath, char separator)
     {
-        using var reader = new StreamReader(csvPath, bufferSize: 1 << 16);
+        using var reader = new StreamReader(csvPath, System.Text.Encoding.UTF8, true, 1 << 16);
         _ = reader.ReadLine();
         while (reader.ReadLine() is { } line)
         {

@@ -39,7 +39,7 @@ using (var badList = new StreamWriter(options.Out + ".bad.csv"))
     badList.WriteLine("row;kind;detail");
     IWorkerFileWriter writer = options.Format == "csv"
         ? new CsvWorkerFileWriter(options.Out, options.ReferenceOut, options.Separator)
-        : new XlsxWorkerFileWriter(options.Out, ImportColumns.Headers.Length);
+        : new XlsxWorkerFileWriter(options.Out, ImportColumns.Headers.Length, options.InlineStrings);
     using (writer)
     {
         writer.WriteHeader(ImportColumns.Headers);

@@ -70,7 +70,8 @@ internal sealed class RegionData : IRegionCodeLookup
 
     public Village PickVillage(Random random)
     {
-        var province = provinceCodes[Array.BinarySearch(provinceCumulativeWeight, random.NextDouble()) is var i and < 0 ? ~i : i];
+        var found = Array.BinarySearch(provinceCumulativeWeight, random.NextDouble());
+        var province = provinceCodes[Math.Min(found < 0 ? ~found : found, provinceCodes.Length - 1)];
         var villages = villagesByProvince[province];
         return villages[random.Next(villages.Length)];
     }

@@ -79,13 +79,13 @@ internal sealed class WorkerFactory
         values[ImportColumns.Occupation] = Occupation(female);
         values[ImportColumns.MonthlyIncome] = random.Next(100) < 85 ? Number(MonthlyIncome()) : FieldValue.Empty;
         values[ImportColumns.DtsenDecile] = random.Next(100) < 85 ? Number(Decile()) : FieldValue.Empty;
-        values[ImportColumns.Status] = FieldValue.Empty; // blank means alive
+        values[ImportColumns.Status] = FieldValue.Empty; // blank means hidup (alive)
         values[ImportColumns.DeathDate] = FieldValue.Empty;
         if (random.Next(1000) < 3)
         {
             // A few lists still carry people who died since they were drawn up.
             var died = DateOnly.FromDayNumber(new DateOnly(2020, 1, 1).DayNumber + random.Next(5 * 365));
-            values[ImportColumns.Status] = "deceased";
+            values[ImportColumns.Status] = "meninggal";
             values[ImportColumns.DeathDate] = DateValue(died);
         }
 
@@ -143,10 +143,17 @@ internal sealed class WorkerFactory
     private string BirthPlace(Village village)
     {
         var regency = random.Next(100) < 85 ? village.RegencyCode : regions.PickRegencyInProvince(village.ProvinceCode, random);
+        // "Kabupaten Aceh Selatan" → "Aceh Selatan", "Kota Administrasi Jakarta Pusat" → "Jakarta Pusat".
         var name = regions.RegencyName(regency);
-        return name.StartsWith("Kabupaten ", StringComparison.Ordinal) ? name["Kabupaten ".Length..]
-            : name.StartsWith("Kota ", StringComparison.Ordinal) ? name["Kota ".Length..]
-            : name;
+        foreach (var prefix in new[] { "Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota " })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return name[prefix.Length..];
+            }
+        }
+
+        return name;
     }
 
     private string Address(Village village)

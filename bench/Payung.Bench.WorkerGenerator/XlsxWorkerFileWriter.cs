@@ -1,43 +1,86 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Payung.Bench.WorkerGenerator;
 
 /// <summary>
-/// One worksheet written with <see cref="OpenXmlWriter"/> (streamed to the package, never a DOM of the
-/// sheet). Cells are typed as an operator's workbook has them: NIK, KK, phone, RT/RW as text, birth dates
-/// as date cells, income and decile as numbers; strings are inline, so no shared-string table grows in memory.
+/// A one-sheet workbook whose sheet is written with <see cref="OpenXmlWriter"/> straight into a zip entry.
+/// The package is assembled here rather than with <c>SpreadsheetDocument</c>: the SDK (2.20, the version this
+/// feed serves) insists on a read-write package, and System.IO.Packaging then keeps every part in memory until
+/// the end (about 450 MB for 100,000 rows); a zip in create mode streams. Cells are typed as an operator's
+/// workbook has them: NIK, KK, phone, RT/RW as text, birth dates as date cells, income and decile as numbers.
+/// Text goes to a shared-string table as Excel saves it (the table, not the rows, is held until the end and
+/// written last), or with <c>inlineStrings</c> into the cells themselves, as streaming writers do.
 /// </summary>
 internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
 {
     private const uint DateStyle = 1; // cellXfs index with number format 14 (the locale's short date)
 
-    private readonly SpreadsheetDocument document;
-    private readonly WorkbookPart workbookPart;
-    private readonly WorksheetPart worksheetPart;
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{0}</Types>
+        """;
+
+    private const string SharedStringsContentType =
+        """<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""";
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string Workbook = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Pekerja" sheetId="1" r:id="rId1"/></sheets></workbook>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>{0}</Relationships>
+        """;
+
+    private const string SharedStringsRelationship =
+        """<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""";
+
+    private const string Styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
+        """;
+
+    private readonly ZipArchive zip;
+    private readonly Stream sheetStream;
     private readonly OpenXmlWriter writer;
     private readonly string[] columnLetters;
+    private readonly Dictionary<string, int>? sharedIndex;
+    private readonly List<string>? sharedStrings;
+    private long sharedReferences;
     private uint rowIndex;
     private bool finished;
 
-    public XlsxWorkerFileWriter(string path, int columnCount)
+    public XlsxWorkerFileWriter(string path, int columnCount, bool inlineStrings)
     {
         columnLetters = Enumerable.Range(0, columnCount).Select(ColumnLetter).ToArray();
-        document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        workbookPart = document.AddWorkbookPart();
-        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
-            new Fonts(new Font()) { Count = 1 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border()) { Count = 1 },
-            new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }) { Count = 2 });
-        styles.Stylesheet.Save();
+        if (!inlineStrings)
+        {
+            sharedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            sharedStrings = [];
+        }
 
-        worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        writer = OpenXmlWriter.Create(worksheetPart);
+        zip = new ZipArchive(
+            new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), ZipArchiveMode.Create, leaveOpen: false);
+        AddText("[Content_Types].xml", string.Format(CultureInfo.InvariantCulture, ContentTypes, inlineStrings ? "" : SharedStringsContentType));
+        AddText("_rels/.rels", PackageRelationships);
+        AddText("xl/workbook.xml", Workbook);
+        AddText("xl/_rels/workbook.xml.rels",
+            string.Format(CultureInfo.InvariantCulture, WorkbookRelationships, inlineStrings ? "" : SharedStringsRelationship));
+        AddText("xl/styles.xml", Styles);
+
+        sheetStream = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+        writer = OpenXmlWriter.Create(sheetStream);
+        writer.WriteStartDocument(true);
         writer.WriteStartElement(new Worksheet());
         writer.WriteStartElement(new SheetData());
     }
@@ -55,16 +98,53 @@ internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
             writer.WriteEndElement(); // sheetData
             writer.WriteEndElement(); // worksheet
             writer.Close();
-            workbookPart.Workbook = new Workbook(new Sheets(new Sheet
+            sheetStream.Dispose();
+            if (sharedStrings is not null)
             {
-                Name = "Pekerja",
-                SheetId = 1,
-                Id = workbookPart.GetIdOfPart(worksheetPart),
-            }));
-            workbookPart.Workbook.Save();
+                WriteSharedStrings(sharedStrings);
+            }
         }
 
-        document.Dispose();
+        zip.Dispose();
+    }
+
+    private void WriteSharedStrings(List<string> strings)
+    {
+        using var stream = zip.CreateEntry("xl/sharedStrings.xml", CompressionLevel.Fastest).Open();
+        using var sst = OpenXmlWriter.Create(stream);
+        sst.WriteStartDocument(true);
+        sst.WriteStartElement(new SharedStringTable
+        {
+            Count = (uint)sharedReferences,
+            UniqueCount = (uint)strings.Count,
+        });
+        foreach (var text in strings)
+        {
+            sst.WriteElement(new SharedStringItem(new Text(EscapeXstring(text)) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+
+        sst.WriteEndElement();
+        sst.Close();
+    }
+
+    private int SharedStringIndex(string text)
+    {
+        sharedReferences++;
+        if (!sharedIndex!.TryGetValue(text, out var index))
+        {
+            index = sharedStrings!.Count;
+            sharedStrings.Add(text);
+            sharedIndex[text] = index;
+        }
+
+        return index;
+    }
+
+    private void AddText(string entryName, string xml)
+    {
+        using var stream = zip.CreateEntry(entryName, CompressionLevel.Fastest).Open();
+        var bytes = new UTF8Encoding(false).GetBytes(xml.Trim());
+        stream.Write(bytes);
     }
 
     private void WriteCells(FieldValue[] values)
@@ -95,6 +175,10 @@ internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
                     cell.CellFormula = new CellFormula(value.Formula!);
                     cell.CellValue = new CellValue(EscapeXstring(value.Cached ?? ""));
                     break;
+                case CellKind.Text when sharedIndex is not null:
+                    cell.DataType = CellValues.SharedString;
+                    cell.CellValue = new CellValue(SharedStringIndex(value.Text).ToString(CultureInfo.InvariantCulture));
+                    break;
                 default:
                     cell.DataType = CellValues.InlineString;
                     cell.InlineString = new InlineString(new Text(EscapeXstring(value.Text)) { Space = SpaceProcessingModeValues.Preserve });
@@ -113,7 +197,7 @@ internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
     /// </summary>
     private static string EscapeXstring(string text)
     {
-        if (!text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r') || c == '\u007F') && !text.Contains("_x", StringComparison.Ordinal))
+        if (!text.Any(NeedsEscape) && !text.Contains("_x", StringComparison.Ordinal))
         {
             return text;
         }
@@ -122,7 +206,7 @@ internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if ((c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F')
+            if (NeedsEscape(c))
             {
                 sb.Append(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_");
             }
@@ -138,6 +222,8 @@ internal sealed class XlsxWorkerFileWriter : IWorkerFileWriter
 
         return sb.ToString();
     }
+
+    private static bool NeedsEscape(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F';
 
     private static string ColumnLetter(int index) =>
         index < 26 ? ((char)('A' + index)).ToString() : ColumnLetter(index / 26 - 1) + (char)('A' + index % 26);
