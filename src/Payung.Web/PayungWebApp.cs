@@ -62,7 +62,13 @@ public static class PayungWebApp
         services.AddJobs(builder.Configuration);
 
         var app = builder.Build();
-        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            // Close this process's pooled connections first: the embedded cluster is left running while
+            // other clients are connected (a CLI run sharing it), and our own idle pool would count as one.
+            app.Services.GetRequiredService<NpgsqlDataSource>().Dispose();
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         var demoUsers = await StartupTasks.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, demoUsers));
 
