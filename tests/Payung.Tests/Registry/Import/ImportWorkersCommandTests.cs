@@ -23,22 +23,28 @@ public sealed class ImportWorkersCommandTests
             ImportRowBuilder.Valid(niks, "18.01.06.2001").With("Kode Desa", "18.01.06.9999"),
         };
         var dir = Directory.CreateTempSubdirectory("payung-cli-import-");
-        var csv = Path.Combine(dir.FullName, "pekerja.csv");
-        var errors = Path.Combine(dir.FullName, "perbaiki.xlsx");
-        var lines = new List<string> { string.Join(';', ImportRowBuilder.Headers) };
-        lines.AddRange(rows.Select(r => string.Join(';', ImportRowBuilder.Headers.Select(h => r[h] ?? ""))));
-        await File.WriteAllLinesAsync(csv, lines, new UTF8Encoding(false));
+        try
+        {
+            var csv = Path.Combine(dir.FullName, "pekerja.csv");
+            var errors = Path.Combine(dir.FullName, "perbaiki.xlsx");
+            var lines = new List<string> { string.Join(';', ImportRowBuilder.Headers) };
+            lines.AddRange(rows.Select(r => string.Join(';', ImportRowBuilder.Headers.Select(h => r[h] ?? ""))));
+            await File.WriteAllLinesAsync(csv, lines, new UTF8Encoding(false));
 
-        var run = await CliRun.RunAsync("import", "workers", csv, "--errors", errors, "--scan-duplicates", "--db", db.ConnectionString);
+            var run = await CliRun.RunAsync("import", "workers", csv, "--errors", errors, "--scan-duplicates", "--db", db.ConnectionString);
 
-        Assert.True(run.ExitCode == 0, run.Error + run.Output);
-        Assert.Matches(@"created\s*│\s*3", run.Output);
-        Assert.Matches(@"rejected\s*│\s*1", run.Output);
-        // Another test host's job worker in this process may pick the scan up first; either way it runs.
-        Assert.True(run.Output.Contains("Duplicate scan finished: 1 new candidate") || run.Output.Contains("is already being run"), run.Output);
-        Assert.Equal(1, await CandidatesWithinAsync(db, twin.Nik, TimeSpan.FromSeconds(30)));
-        Assert.True(new FileInfo(errors).Length > 0);
-        dir.Delete(recursive: true);
+            Assert.True(run.ExitCode == 0, run.Error + run.Output);
+            Assert.Matches(@"created\s*│\s*3", run.Output);
+            Assert.Matches(@"rejected\s*│\s*1", run.Output);
+            // Another test host's job worker in this process may pick the scan up first; either way it runs.
+            Assert.True(run.Output.Contains("Duplicate scan finished: 1 new candidate") || run.Output.Contains("is already being run"), run.Output);
+            Assert.Equal(1, await CandidatesWithinAsync(db, twin.Nik, TimeSpan.FromSeconds(30)));
+            Assert.True(new FileInfo(errors).Length > 0);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     private static async Task<long> CandidatesWithinAsync(TestDatabase.Instance db, string nik, TimeSpan timeout)
