@@ -106,7 +106,9 @@ public static class PayungWebApp
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            // Only a path on this site ("/x", never "//host" or "/\\host"): anything else goes home.
+            var local = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'));
+            return Results.LocalRedirect(local ? returnUrl! : "/");
         }).ExcludeFromDescription();
         app.MapRazorPages();
         return app;

@@ -91,3 +91,23 @@ public sealed class TestHostWiringTests(PayungApiFactory factory) : IClassFixtur
         Assert.Equal(factory.Database.ConnectionString, database.ConnectionString);
     }
 }
+
+public sealed class LanguageSwitchTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    [Theory]
+    [InlineData("/wilayah/18.01", "/wilayah/18.01")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("/\\evil.example/x", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("", "/")]
+    public async Task LanguageSwitch_RedirectsOnlyWithinTheSite(string returnUrl, string expected)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/bahasa/en?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.Contains("AspNetCore.Culture"));
+    }
+}
