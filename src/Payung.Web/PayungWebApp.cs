@@ -5,6 +5,7 @@ using Npgsql;
 using Payung.Access;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
+using Payung.Programs;
 using Payung.Regions;
 using Payung.Registry;
 using Payung.Shared;
@@ -58,6 +59,7 @@ public static class PayungWebApp
         services.AddAccess(builder.Configuration);
         services.AddRegions();
         services.AddRegistry();
+        services.AddPrograms();
         // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.
         services.AddJobs(builder.Configuration);
 
@@ -97,6 +99,7 @@ public static class PayungWebApp
         api.MapAccess();
         api.MapRegions();
         api.MapRegistry();
+        api.MapPrograms();
         // Unknown API routes answer ProblemDetails too, never the HTML not-found page.
         api.MapFallback(() => ApiProblem.NotFound("route.not_found", "Alamat API tidak ditemukan."));
 
