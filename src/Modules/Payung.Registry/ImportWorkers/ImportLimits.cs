@@ -5,7 +5,8 @@ namespace Payung.Registry.ImportWorkers;
 /// <summary>
 /// How much one import may hold. The web takes uploads of up to 20 MB and 100,000 rows by default
 /// (<c>Import:Web:MaxBytes</c>, <c>Import:Web:MaxRows</c>); the CLI reads local files of up to 2 GB and
-/// 1,000,000 rows (a whole regency's list in one go). An xlsx may not unpack to more than
+/// 5,000,000 rows (the most populous regencies have a few million informal workers; memory stays
+/// bounded because rows are streamed). An xlsx may not unpack to more than
 /// <see cref="MaxUnpackedBytes"/> or at a ratio above <see cref="MaxCompressionRatio"/>.
 /// </summary>
 public sealed record ImportLimits(long MaxBytes, int MaxRows, long MaxUnpackedBytes, int MaxCompressionRatio = 100)
@@ -15,7 +16,7 @@ public sealed record ImportLimits(long MaxBytes, int MaxRows, long MaxUnpackedBy
 
     public static ImportLimits Web { get; } = new(20L * 1024 * 1024, 100_000, 400L * 1024 * 1024);
 
-    public static ImportLimits Cli { get; } = new(2L * 1024 * 1024 * 1024, 1_000_000, 4L * 1024 * 1024 * 1024);
+    public static ImportLimits Cli { get; } = new(2L * 1024 * 1024 * 1024, 5_000_000, 4L * 1024 * 1024 * 1024);
 
     public static ImportLimits WebFrom(IConfiguration configuration) => Web with
     {
