@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Payung.Infrastructure;
 using Payung.Programs.EstimateBudget;
+using Payung.Programs.ManageFunders;
+using Payung.Programs.ManageProgrammes;
 using Payung.Programs.Rates;
 
 namespace Payung.Programs;
@@ -11,12 +14,32 @@ public static class ProgramsModule
     {
         services.AddSingleton<RateTableCache>();
         services.AddScoped<EstimateBudget.EstimateBudget>();
+        services.AddPayungInfrastructure();
+        services.AddModuleDbContext<ProgrammesDbContext>();
+        services.AddScoped<ListFunders>();
+        services.AddScoped<CreateFunder>();
+        services.AddScoped<DescribeProgramme>();
+        services.AddScoped<ListProgrammes>();
+        services.AddScoped<GetProgramme>();
+        services.AddScoped<CreateProgramme>();
+        services.AddScoped<EditProgramme>();
+        services.AddScoped(sp => new ActivateProgramme(
+            sp.GetRequiredService<ProgrammesDbContext>(), sp.GetRequiredService<RateTableCache>(),
+            sp.GetRequiredService<DescribeProgramme>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<CloseProgramme>();
+        services.AddScoped<EnrollWorkers.EnrollWorkers>();
+        services.AddScoped<EnrollWorkers.ListEnrollments>();
+        services.AddScoped<EndEnrollment.EndEnrollment>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPrograms(this IEndpointRouteBuilder api)
     {
         EstimateBudgetEndpoint.Map(api);
+        FundersEndpoints.Map(api);
+        ProgrammesEndpoints.Map(api);
+        EnrollWorkers.EnrollWorkersEndpoint.Map(api);
+        EndEnrollment.EndEnrollmentEndpoint.Map(api);
         return api;
     }
 }

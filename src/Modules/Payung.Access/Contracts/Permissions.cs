@@ -28,6 +28,18 @@ public static class Permissions
     /// <summary>Read the audit log.</summary>
     public const string ViewAudit = "audit.view";
 
+    /// <summary>
+    /// Read funders and funding programmes. They hold no personal data (budgets and rules only), so every role
+    /// may, executive viewers included; the region scope still limits which programmes appear.
+    /// </summary>
+    public const string ReadPrograms = "programs.read";
+
+    /// <summary>
+    /// Create funders and create, edit, activate and close programmes: national administrators, a regency's
+    /// Disnaker for its regency and a village operator for its village's own funds (APBDes, Dana Desa).
+    /// </summary>
+    public const string ManagePrograms = "programs.manage";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [ReadPersonalData] = [Role.NationalAdmin, Role.ProvinceViewer, Role.DisnakerOperator, Role.KecamatanOperator,
@@ -35,6 +47,8 @@ public static class Permissions
         [WritePersonalData] = [Role.NationalAdmin, Role.DisnakerOperator, Role.KecamatanOperator, Role.DesaOperator],
         [ManageUsers] = [Role.NationalAdmin, Role.DisnakerOperator],
         [ViewAudit] = [Role.NationalAdmin, Role.DisnakerOperator],
+        [ReadPrograms] = Enum.GetValues<Role>(),
+        [ManagePrograms] = [Role.NationalAdmin, Role.DisnakerOperator, Role.DesaOperator],
     };
 
     /// <summary>Roles a manager may hand out: a Disnaker operator only the operators inside its regency.</summary>

@@ -1,0 +1,22 @@
+using Payung.Shared;
+
+namespace Payung.Programs.EnrollWorkers;
+
+/// <summary>The stable codes of enrolment verdicts, each with its Indonesian message.</summary>
+internal static class EnrollmentReasons
+{
+    public static readonly RuleMessage Age = new("eligibility.age", "Usia pekerja di luar batas usia program.");
+    public static readonly RuleMessage OutsideRegion = new("eligibility.outside_region", "Domisili pekerja di luar wilayah sasaran program.");
+    public static readonly RuleMessage Occupation = new("eligibility.occupation", "Pekerjaan tidak termasuk sasaran program.");
+    public static readonly RuleMessage Decile = new("eligibility.decile", "Desil DTSEN pekerja di atas batas program atau tidak diketahui.");
+    public static readonly RuleMessage Deceased = new("eligibility.deceased", "Pekerja tercatat meninggal dunia.");
+    public static readonly RuleMessage Merged = new("worker.merged", "Data pekerja sudah digabung ke data lain.");
+    public static readonly RuleMessage NotFound = new("worker.not_found", "Pekerja tidak ditemukan di wilayah Anda.");
+    public static readonly RuleMessage AlreadyEnrolled = new("enrollment.already_enrolled", "Pekerja sudah terdaftar (atau menunggu) di program ini.");
+    public static readonly RuleMessage VillageFull = new("quota.village_full", "Kuota desa penuh: pekerja masuk daftar tunggu.");
+    public static readonly RuleMessage BudgetExceeded = new("budget.exceeded", "Sisa pagu anggaran tidak cukup untuk pekerja ini.");
+    public static readonly RuleMessage RateMissing = new("rates.missing", "Tidak ada tarif iuran yang berlaku untuk bulan program.");
+
+    public static RuleMessage OverlappingFunding(Guid otherProgrammeId) =>
+        new("enrollment.overlapping_funding", $"Pekerja sudah dibiayai program lain ({otherProgrammeId}) pada bulan yang sama.");
+}

@@ -1,0 +1,11 @@
+using Payung.Shared;
+
+namespace Payung.Programs.EnrollWorkers;
+
+/// <summary>What became of one candidate: <c>enrolled</c>, <c>waiting</c> or <c>rejected</c>, and why.</summary>
+internal sealed record EnrollmentVerdict(
+    Guid WorkerId,
+    string Verdict,
+    IReadOnlyList<RuleMessage> Reasons,
+    Guid? EnrollmentId = null,
+    Guid? OtherProgrammeId = null);

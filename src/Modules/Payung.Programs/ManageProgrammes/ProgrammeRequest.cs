@@ -1,0 +1,29 @@
+namespace Payung.Programs.ManageProgrammes;
+
+/// <summary>
+/// A programme's terms as typed, for creating and for editing a draft. Months are <c>yyyy-MM</c>; the package is
+/// always JKK and JKM, with JHT when <c>includeJht</c>. Null numbers mean "no limit" where the field is optional.
+/// Co-funding names the other funder and its share of each contribution in percent (e.g. 30 for a province
+/// paying 30%).
+/// </summary>
+public sealed record ProgrammeRequest(
+    string? Name,
+    Guid? FunderId,
+    string? FundingSource,
+    int? FiscalYear,
+    long? BudgetCeiling,
+    string? MonthFrom,
+    string? MonthTo,
+    bool? IncludeJht,
+    long? IncomeBasis,
+    int? TargetParticipants,
+    int? VillageQuota,
+    int? MinAge,
+    int? MaxAge,
+    IReadOnlyList<string>? DomicileCodes,
+    IReadOnlyList<string>? OccupationCodes,
+    int? MaxDtsenDecile,
+    bool? ExcludeDeceased,
+    bool? ExcludeAlreadyFunded,
+    Guid? CofunderId,
+    decimal? CofunderSharePercent);
