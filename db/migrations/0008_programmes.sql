@@ -39,13 +39,16 @@ create table programs.programme (
     cofunder_share_percent  numeric(5, 2) check (cofunder_share_percent > 0 and cofunder_share_percent < 100),
     status                  text not null default 'draft' check (status in ('draft', 'active', 'closed')),
     -- Where the programme lives for scoping: the funder's region (a regency, or a village for village funds).
-    region_code             text not null,
-    regency_code            text,
+    region_code             text not null references regions.region (code),
+    regency_code            text generated always as (case when length(region_code) >= 5 then left(region_code, 5) end) stored,
     created_at              timestamptz not null,
     updated_at              timestamptz not null,
     constraint programme_months_ordered check (month_to >= month_from),
     constraint programme_ages_ordered check (min_age is null or max_age is null or max_age >= min_age),
-    constraint programme_cofunding_complete check ((cofunder_id is null) = (cofunder_share_percent is null))
+    constraint programme_cofunding_complete check ((cofunder_id is null) = (cofunder_share_percent is null)),
+    constraint programme_cofunder_other check (cofunder_id is distinct from funder_id),
+    -- Self-paid contributions are the participant's own, never a programme's.
+    constraint programme_not_self_paid check (funding_source <> 'SELF_PAID')
 );
 create index programme_regency_idx on programs.programme (regency_code, status);
 

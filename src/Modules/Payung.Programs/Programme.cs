@@ -111,7 +111,6 @@ public sealed class Programme : IRegionScoped
         CofunderId = d.CofunderId;
         CofunderSharePercent = d.CofunderSharePercent;
         RegionCode = regionCode;
-        RegencyCode = regionCode.Length >= 5 ? regionCode[..5] : null;
         UpdatedAt = now;
     }
 }

@@ -58,7 +58,8 @@ public sealed class ProgrammesDbContext(DbContextOptions<ProgrammesDbContext> op
             e.Property(p => p.CofunderSharePercent).HasColumnName("cofunder_share_percent").HasColumnType("numeric(5,2)");
             e.Property(p => p.Status).HasColumnName("status").HasConversion(s => ToCode(s), s => StatusOf(s));
             e.Property(p => p.RegionCode).HasColumnName("region_code");
-            e.Property(p => p.RegencyCode).HasColumnName("regency_code");
+            e.Property(p => p.RegencyCode).HasColumnName("regency_code")
+                .HasComputedColumnSql("case when length(region_code) >= 5 then left(region_code, 5) end", stored: true);
             e.Property(p => p.CreatedAt).HasColumnName("created_at");
             e.Property(p => p.UpdatedAt).HasColumnName("updated_at");
             e.HasOne<Funder>().WithMany().HasForeignKey(p => p.FunderId);

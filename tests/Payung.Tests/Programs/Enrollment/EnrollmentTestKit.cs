@@ -49,9 +49,9 @@ internal static class EnrollmentTestKit
         funder.Parameters.Add(new NpgsqlParameter<string> { TypedValue = spec.RegionCode[..5] });
         var programme = new NpgsqlBatchCommand("""
             insert into programs.programme (id, name, funder_id, funding_source, fiscal_year, budget_ceiling, month_from, month_to,
-                target_participants, village_quota, min_age, max_age, domicile_codes, status, region_code, regency_code,
+                target_participants, village_quota, min_age, max_age, domicile_codes, status, region_code,
                 created_at, updated_at)
-            values ($1, 'Program Uji Kepesertaan', $2, $3, 2026, $4, $5, $6, 1000, $7, $8, $9, $10, $11, $12, left($12, 5), now(), now())
+            values ($1, 'Program Uji Kepesertaan', $2, $3, 2026, $4, $5, $6, 1000, $7, $8, $9, $10, $11, $12, now(), now())
             """);
         programme.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
         programme.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = funderId });
