@@ -1,12 +1,13 @@
 using Payung.Access.SeedDemoUsers;
 using Payung.Infrastructure;
+using Payung.Programs.SeedDemoProgrammes;
 using Payung.Regions.LoadRegions;
 
 namespace Payung.Web;
 
 /// <summary>
 /// What must be true before the first request: schema migrated, official regions loaded, and with
-/// PAYUNG_SEED_DEMO=true the demo users (make run sets it).
+/// PAYUNG_SEED_DEMO=true the demo users and programmes (make run sets it).
 /// </summary>
 internal static class StartupTasks
 {
@@ -22,7 +23,9 @@ internal static class StartupTasks
 
         if (IsTrue(configuration["PAYUNG_SEED_DEMO"]))
         {
-            return await sp.GetRequiredService<SeedDemoUsers>().ExecuteAsync(configuration["PAYUNG_DEMO_PASSWORD"], ct);
+            var users = await sp.GetRequiredService<SeedDemoUsers>().ExecuteAsync(configuration["PAYUNG_DEMO_PASSWORD"], ct);
+            await sp.GetRequiredService<SeedDemoProgrammes>().ExecuteAsync(ct);
+            return users;
         }
 
         return [];

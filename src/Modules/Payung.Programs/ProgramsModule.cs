@@ -30,6 +30,7 @@ public static class ProgramsModule
         services.AddScoped<EnrollWorkers.EnrollWorkers>();
         services.AddScoped<EnrollWorkers.ListEnrollments>();
         services.AddScoped<EndEnrollment.EndEnrollment>();
+        services.AddScoped<SeedDemoProgrammes.SeedDemoProgrammes>();
         return services;
     }
 

@@ -7,11 +7,12 @@ namespace Payung.Programs.Rates;
 /// The rate tables, read once and kept in memory: a handful of rows asked for on every estimate and bill.
 /// Whoever edits the tables calls <see cref="Invalidate"/> so the next caller reads them again.
 /// </summary>
-internal sealed class RateTableCache(NpgsqlDataSource dataSource)
+// Public only so other public services of this module can take it in their constructors; its members stay internal.
+public sealed class RateTableCache(NpgsqlDataSource dataSource)
 {
     private Task<RateTable>? loading;
 
-    public Task<RateTable> GetAsync(CancellationToken ct)
+    internal Task<RateTable> GetAsync(CancellationToken ct)
     {
         var current = loading;
         if (current is null || current.IsFaulted || current.IsCanceled)
@@ -24,7 +25,7 @@ internal sealed class RateTableCache(NpgsqlDataSource dataSource)
         return current.WaitAsync(ct);
     }
 
-    public void Invalidate() => loading = null;
+    internal void Invalidate() => loading = null;
 
     private async Task<RateTable> LoadAsync(CancellationToken ct)
     {
