@@ -129,12 +129,11 @@ internal sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache 
         // Waiting workers who died or were merged meanwhile stay in the queue for an operator to end.
         var queue = new List<(Guid Id, Guid WorkerId, string RegencyCode, string Sector, bool Overlaps)>();
         await using (var cmd = new NpgsqlCommand("""
-            select e.id, e.worker_id, e.regency_code, o.sector,
+            select e.id, e.worker_id, e.regency_code, w.occupation_sector,
                    exists (select 1 from programs.funded_month fm
                            where fm.worker_id = e.worker_id and fm.month between $3 and $4) as overlaps
             from programs.enrollment e
-            join registry.worker w on w.id = e.worker_id
-            join registry.occupation o on o.code = w.occupation_code
+            join registry.worker_profile w on w.id = e.worker_id
             where e.programme_id = $1 and e.village_code = $2 and e.status = 'waiting'
               and w.status = 'alive' and w.merged_into is null
             order by e.waiting_since, e.id

@@ -12,7 +12,7 @@ internal static class EnrollmentCandidates
 {
     private const string Sql = """
         select * from (
-            select w.id, w.village_code, w.regency_code, o.sector, w.created_at,
+            select w.id, w.village_code, w.regency_code, w.occupation_sector, w.created_at,
                    (p.min_age is null or a.years >= p.min_age) and (p.max_age is null or a.years <= p.max_age) as age_ok,
                    cardinality(p.domicile_codes) = 0
                        or exists (select 1 from unnest(p.domicile_codes) d(code)
@@ -26,8 +26,7 @@ internal static class EnrollmentCandidates
                    (select fm.programme_id from programs.funded_month fm
                     where fm.worker_id = w.id and fm.month between p.month_from and p.month_to and fm.programme_id <> p.id
                     order by fm.month limit 1) as other_programme
-            from registry.worker w
-            join registry.occupation o on o.code = w.occupation_code
+            from registry.worker_profile w
             join programs.programme p on p.id = $1
             cross join lateral (select extract(year from age(p.month_from, w.birth_date))::int as years) a
             where ($2 or (w.regency_code = any ($3) and ($4::text is null or w.village_code like $4 || '%')))

@@ -37,7 +37,7 @@ internal sealed class ListEnrollments(NpgsqlDataSource dataSource, CallerContext
             select e.id, e.worker_id, w.full_name, e.village_code, e.status, e.month_from, e.month_to, e.committed_amount,
                    e.waiting_since, e.ended_reason, count(*) over ()::int
             from programs.enrollment e
-            join registry.worker w on w.id = e.worker_id
+            join registry.worker_profile w on w.id = e.worker_id
             where e.programme_id = $1 and ($2::text is null or e.status = $2)
               and ($3 or (e.regency_code = any ($4) and ($5::text is null or e.village_code like $5 || '%')))
             order by case e.status when 'active' then 0 when 'waiting' then 1 else 2 end, e.waiting_since, e.created_at, e.id
