@@ -64,16 +64,17 @@ internal static class CheckNikEndpoint
             }
         }
 
-        Sex? sex = request.Sex switch
+        Sex? sex = null;
+        if (!string.IsNullOrEmpty(request.Sex))
         {
-            null or "" => null,
-            "M" => Sex.Male,
-            "F" => Sex.Female,
-            _ => null,
-        };
-        if (request.Sex is { Length: > 0 } and not ("M" or "F"))
-        {
-            errors["sex"] = ["Jenis kelamin harus \"M\" (laki-laki) atau \"F\" (perempuan)."];
+            if (Sex.TryFromCode(request.Sex, out var declared))
+            {
+                sex = declared;
+            }
+            else
+            {
+                errors["sex"] = ["Jenis kelamin harus \"M\" (laki-laki) atau \"F\" (perempuan)."];
+            }
         }
 
         if (errors.Count > 0)
@@ -87,7 +88,7 @@ internal static class CheckNikEndpoint
             result.Errors,
             result.Warnings,
             result.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            result.Sex switch { Sex.Male => "M", Sex.Female => "F", _ => null },
+            result.Sex?.ToCode(),
             result.DistrictCode?.Value));
     }
 }
