@@ -22,10 +22,11 @@ internal static class FundedMonths
         // A stable order, so two transactions inserting overlapping sets take the key locks in the same order.
         var ordered = rows.OrderBy(r => r.WorkerId).ThenBy(r => r.Quote.Month).ToList();
         await using var cmd = new NpgsqlCommand("""
-            insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code)
-            select u.worker_id, u.month, $1, u.enrollment_id, u.amount, u.rate_version, u.regency_code
-            from unnest($2::uuid[], $3::date[], $4::uuid[], $5::bigint[], $6::text[], $7::text[])
-                 as u(worker_id, month, enrollment_id, amount, rate_version, regency_code)
+            insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code,
+                                               jkk_amount, jkm_amount, jht_amount)
+            select u.worker_id, u.month, $1, u.enrollment_id, u.amount, u.rate_version, u.regency_code, u.jkk, u.jkm, u.jht
+            from unnest($2::uuid[], $3::date[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[])
+                 as u(worker_id, month, enrollment_id, amount, rate_version, regency_code, jkk, jkm, jht)
             on conflict (worker_id, month) do nothing
             """, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
@@ -35,10 +36,16 @@ internal static class FundedMonths
         cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ordered.Select(r => r.Quote.PerParticipant.Value).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ordered.Select(r => r.Quote.RateVersion).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ordered.Select(r => r.RegencyCode).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ordered.Select(r => Part(r.Quote, ContributionComponent.Jkk)).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ordered.Select(r => Part(r.Quote, ContributionComponent.Jkm)).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = ordered.Select(r => Part(r.Quote, ContributionComponent.Jht)).ToArray() });
         var inserted = await cmd.ExecuteNonQueryAsync(ct);
         if (inserted != ordered.Count)
         {
             throw new FundingRaceException();
         }
     }
+
+    private static long Part(ContributionQuote quote, ContributionComponent component) =>
+        quote.Amounts.TryGetValue(component, out var amount) ? amount.Value : 0;
 }
