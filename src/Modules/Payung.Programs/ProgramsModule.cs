@@ -30,6 +30,8 @@ public static class ProgramsModule
         services.AddScoped<EnrollWorkers.EnrollWorkers>();
         services.AddScoped<EnrollWorkers.ListEnrollments>();
         services.AddScoped<EndEnrollment.EndEnrollment>();
+        services.AddScoped<EnrollByNik.EnrollWorkersByNik>();
+        services.AddScoped<EnrollByNik.EnrollFromFile>();
         services.AddScoped<SeedDemoProgrammes.SeedDemoProgrammes>();
         return services;
     }
@@ -41,6 +43,7 @@ public static class ProgramsModule
         ProgrammesEndpoints.Map(api);
         EnrollWorkers.EnrollWorkersEndpoint.Map(api);
         EndEnrollment.EndEnrollmentEndpoint.Map(api);
+        EnrollByNik.EnrollFromFileEndpoint.Map(api);
         return api;
     }
 }

@@ -22,6 +22,7 @@ public static class RegistryModule
         services.AddScoped<ReviewDuplicates.GetDuplicateCandidate>();
         services.AddScoped<ReviewDuplicates.MergeDuplicate>();
         services.AddScoped<ReviewDuplicates.DismissDuplicate>();
+        services.AddScoped<Contracts.WorkerNiks>();
         services.AddImportWorkers();
         return services;
     }

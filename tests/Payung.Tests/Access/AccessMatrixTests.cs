@@ -5,6 +5,7 @@ using Payung.Access;
 using Payung.Access.Contracts;
 using Payung.Registry.GetWorker;
 using Payung.Shared;
+using Payung.Tests.Programs.Enrollment;
 using Payung.Tests.Registry.Workers;
 using static Payung.Tests.Access.AccessTestKit;
 
@@ -21,8 +22,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     /// <summary>
     /// Records the cases act on; one inside the Lampung Selatan actors' scopes, one in Lahat. <c>Worker</c> has a
     /// twin (same name and birth date) in the same village, which raised the duplicate candidate <c>DuplicateId</c>.
+    /// <c>ProgrammeId</c> is an active village-fund programme of that village.
     /// </summary>
-    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId);
+    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId, Guid ProgrammeId);
 
     /// <summary>
     /// One row of the matrix. <c>Call</c> builds the request for a target; <c>ListsTarget</c> set means the
@@ -35,6 +37,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 
     private static HttpRequestMessage Json(HttpMethod method, string url, string json) =>
         new(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static HttpRequestMessage Upload(string url, string csv) =>
+        new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "peserta.csv" } } };
 
     public static readonly Case[] Cases =
     [
@@ -75,6 +80,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("page.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/duplikat?pekerja={t.Worker.Id}"), t => t.DuplicateId.ToString(), IsPage: true),
         new("page.duplicates.review", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/duplikat/{t.DuplicateId}"), IsPage: true),
+        new("programmes.enrollments.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/programmes/{t.ProgrammeId}/enrollments")),
+        new("programmes.enrollments.enroll", Permissions.WritePersonalData, HttpStatusCode.OK,
+            t => Json(HttpMethod.Post, $"/api/v1/programmes/{t.ProgrammeId}/enrollments", $$"""{"workerIds":["{{t.Worker.Id}}"]}""")),
+        new("programmes.enrollments.import", Permissions.WritePersonalData, HttpStatusCode.OK,
+            t => Upload($"/api/v1/programmes/{t.ProgrammeId}/enrollments/import", $"NIK\r\n{t.Worker.Nik}\r\n")),
+        new("page.programmes.participants", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/program/{t.ProgrammeId}/peserta"), IsPage: true),
+        new("page.programmes.enrol", Permissions.WritePersonalData, HttpStatusCode.OK, t => Get($"/program/{t.ProgrammeId}/daftar"), IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -181,7 +194,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             var worker = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born));
             var twin = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born).AwayFrom(worker.Nik!));
             var duplicate = (await WorkersTestKit.CandidatesOfAsync(factory, twin.Id)).Single(c => c.WorkerId == worker.Id || c.OtherWorkerId == worker.Id);
-            return new Target(user, key, village, worker, duplicate.Id);
+            var programme = await EnrollmentTestKit.CreateProgrammeAsync(factory,
+                new EnrollmentTestKit.ProgrammeSpec(FundingSource: "DANA_DESA", RegionCode: village));
+            return new Target(user, key, village, worker, duplicate.Id, programme);
         }
 
         private async Task<string> CreateKeyAsync(Role role, string? scope, string? branch, Guid createdBy) =>

@@ -13,7 +13,7 @@ namespace Payung.Programs.EndEnrollment;
 /// enrolment of the same programme and village that the quota and the budget allow, for the remaining months.
 /// All in one transaction under the programme's row lock, like enrolling.
 /// </summary>
-internal sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
+public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Reasons = ["death", "moved", "wage_earner", "withdrawn", "other"];
 

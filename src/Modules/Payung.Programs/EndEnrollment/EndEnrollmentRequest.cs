@@ -4,4 +4,4 @@ namespace Payung.Programs.EndEnrollment;
 /// <see cref="Reason"/>: death, moved, wage_earner, withdrawn or other. <see cref="LastMonth"/> (yyyy-MM) is the last
 /// month the programme still pays; every later month is released.
 /// </summary>
-internal sealed record EndEnrollmentRequest(string? Reason, string? LastMonth);
+public sealed record EndEnrollmentRequest(string? Reason, string? LastMonth);

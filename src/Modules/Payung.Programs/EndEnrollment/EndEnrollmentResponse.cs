@@ -1,7 +1,7 @@
 namespace Payung.Programs.EndEnrollment;
 
 /// <summary>What ending released, and the waiting enrolment that moved up into the freed place, if any.</summary>
-internal sealed record EndEnrollmentResponse(
+public sealed record EndEnrollmentResponse(
     Guid Id,
     string Status,
     string LastMonth,

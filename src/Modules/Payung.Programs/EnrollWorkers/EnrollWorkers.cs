@@ -13,7 +13,7 @@ namespace Payung.Programs.EnrollWorkers;
 /// No worker is funded twice for a month: <c>programs.funded_month</c>'s primary key guarantees it, and a request
 /// that loses that race to another programme is run once more so the loser is told which programme won.
 /// </summary>
-internal sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
+public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
 {
     public const int MaxWorkerIds = 1000;
     public const int MaxFilterLimit = 10_000;
@@ -87,12 +87,12 @@ internal sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache 
         var programme = await EnrollmentProgramme.LockAsync(conn, tx, programmeId, ct);
         if (programme is null || !programme.IsVisibleTo(scope))
         {
-            return Refusal.NotFound("programme.not_found", "Program tidak ditemukan.");
+            return EnrollmentProgramme.NotFound;
         }
 
         if (programme.Status != "active")
         {
-            return Refusal.Rule("programme.not_active", "Program tidak aktif.", "Hanya program berstatus aktif yang dapat menerima peserta.");
+            return EnrollmentProgramme.NotActive;
         }
 
         var candidates = await EnrollmentCandidates.ReadAsync(conn, tx, programme.Id, scope, request, ct);

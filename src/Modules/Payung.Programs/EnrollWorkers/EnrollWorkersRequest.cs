@@ -1,4 +1,4 @@
 namespace Payung.Programs.EnrollWorkers;
 
 /// <summary>Either named workers or a filter over the registry, never both.</summary>
-internal sealed record EnrollWorkersRequest(IReadOnlyList<Guid>? WorkerIds, EnrollmentFilter? Filter);
+public sealed record EnrollWorkersRequest(IReadOnlyList<Guid>? WorkerIds, EnrollmentFilter? Filter);

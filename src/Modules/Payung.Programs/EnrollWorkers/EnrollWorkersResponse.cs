@@ -1,7 +1,7 @@
 namespace Payung.Programs.EnrollWorkers;
 
 /// <summary><see cref="CommittedTotal"/> is the programme's whole commitment after the request.</summary>
-internal sealed record EnrollWorkersResponse(
+public sealed record EnrollWorkersResponse(
     int Enrolled,
     int Waiting,
     int Rejected,

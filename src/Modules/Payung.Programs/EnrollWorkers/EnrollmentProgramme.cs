@@ -1,4 +1,5 @@
 using Npgsql;
+using Payung.Infrastructure;
 using Payung.Programs.Rates;
 using Payung.Shared;
 
@@ -22,13 +23,27 @@ internal sealed record EnrollmentProgramme(
     string? RegencyCode,
     long Committed)
 {
-    public static async Task<EnrollmentProgramme?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, CancellationToken ct)
+    public static Refusal NotFound => Refusal.NotFound("programme.not_found", "Program tidak ditemukan.");
+
+    public static Refusal NotActive =>
+        Refusal.Rule("programme.not_active", "Program tidak aktif.", "Hanya program berstatus aktif yang dapat menerima peserta.");
+
+    public static Task<EnrollmentProgramme?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        ReadAsync(conn, tx, id, forUpdate: true, ct);
+
+    /// <summary>The programme as it is now, without a lock: for checks before an enrolment and for lists.</summary>
+    public static Task<EnrollmentProgramme?> PeekAsync(NpgsqlConnection conn, Guid id, CancellationToken ct) =>
+        ReadAsync(conn, null, id, forUpdate: false, ct);
+
+    private static async Task<EnrollmentProgramme?> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, bool forUpdate,
+        CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        const string Select = """
             select p.id, p.status, p.funding_source, p.budget_ceiling, p.month_from, p.month_to, p.include_jht,
                    p.income_basis, p.village_quota, p.region_code, p.regency_code
-            from programs.programme p where p.id = $1 for update
-            """, conn, tx);
+            from programs.programme p where p.id = $1
+            """;
+        await using var cmd = new NpgsqlCommand(forUpdate ? Select + " for update" : Select, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         EnrollmentProgramme? programme;
         await using (var r = await cmd.ExecuteReaderAsync(ct))

@@ -17,6 +17,13 @@ internal static class EnrollmentReasons
     public static readonly RuleMessage BudgetExceeded = new("budget.exceeded", "Sisa pagu anggaran tidak cukup untuk pekerja ini.");
     public static readonly RuleMessage RateMissing = new("rates.missing", "Tidak ada tarif iuran yang berlaku untuk bulan program.");
 
+    public static readonly RuleMessage NikRequired = new("nik.required", "NIK kosong.");
+    public static readonly RuleMessage NikLength = new(NikRules.LengthCode, "NIK harus terdiri dari 16 digit angka.");
+    public static readonly RuleMessage NikNotDigits = new(NikRules.NotDigitsCode, "NIK hanya boleh berisi angka 0–9.");
+
+    public static RuleMessage DuplicateNik(int firstRow) =>
+        new("import.duplicate_in_file", $"NIK ini sudah ada di baris {firstRow}; hanya baris itu yang diproses.");
+
     public static RuleMessage OverlappingFunding(Guid otherProgrammeId) =>
         new("enrollment.overlapping_funding", $"Pekerja sudah dibiayai program lain ({otherProgrammeId}) pada bulan yang sama.");
 }

@@ -3,7 +3,7 @@ using Payung.Shared;
 namespace Payung.Programs.EnrollWorkers;
 
 /// <summary>What became of one candidate: <c>enrolled</c>, <c>waiting</c> or <c>rejected</c>, and why.</summary>
-internal sealed record EnrollmentVerdict(
+public sealed record EnrollmentVerdict(
     Guid WorkerId,
     string Verdict,
     IReadOnlyList<RuleMessage> Reasons,

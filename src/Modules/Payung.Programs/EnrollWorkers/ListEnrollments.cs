@@ -1,14 +1,16 @@
 using Npgsql;
 using Payung.Infrastructure;
+using Payung.Registry.Contracts;
 using Payung.Shared;
 
 namespace Payung.Programs.EnrollWorkers;
 
 /// <summary>
 /// A programme's enrolments inside the caller's scope, waiting ones in queue order. The worker's name is read
-/// through the registry's table like the candidate query; a registry contract would be the cleaner seam.
+/// through the registry's view like the candidate query, the NIK through the registry's contract, which masks it
+/// as the caller's scope requires.
 /// </summary>
-internal sealed class ListEnrollments(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class ListEnrollments(NpgsqlDataSource dataSource, WorkerNiks workerNiks, CallerContext caller)
 {
     public const int PageSize = 50;
     private static readonly string[] Statuses = ["active", "waiting", "ended"];
@@ -27,9 +29,9 @@ internal sealed class ListEnrollments(NpgsqlDataSource dataSource, CallerContext
 
         var scope = caller.Scope;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (!await ProgrammeVisibleAsync(conn, programmeId, scope, ct))
+        if (await EnrollmentProgramme.PeekAsync(conn, programmeId, ct) is not { } programme || !programme.IsVisibleTo(scope))
         {
-            return Refusal.NotFound("programme.not_found", "Program tidak ditemukan.");
+            return EnrollmentProgramme.NotFound;
         }
 
         var pageNumber = page ?? 1;
@@ -56,7 +58,7 @@ internal sealed class ListEnrollments(NpgsqlDataSource dataSource, CallerContext
         while (await r.ReadAsync(ct))
         {
             items.Add(new EnrollmentSummary(
-                r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetGuid(0), r.GetGuid(1), null, r.GetString(2), r.GetString(3), r.GetString(4),
                 r.IsDBNull(5) ? null : ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(5)).ToString(),
                 r.IsDBNull(6) ? null : ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(6)).ToString(),
                 r.GetInt64(7),
@@ -65,21 +67,8 @@ internal sealed class ListEnrollments(NpgsqlDataSource dataSource, CallerContext
             total = r.GetInt32(10);
         }
 
-        return new Paged<EnrollmentSummary>(items, pageNumber, PageSize, total);
-    }
-
-    private static async Task<bool> ProgrammeVisibleAsync(NpgsqlConnection conn, Guid programmeId, CallerScope scope, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("select region_code, regency_code from programs.programme where id = $1", conn);
-        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct))
-        {
-            return false;
-        }
-
-        var probe = new EnrollmentProgramme(programmeId, "", "", 0, default, default, false, null, null,
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), 0);
-        return probe.IsVisibleTo(scope);
+        var identities = await workerNiks.DescribeAsync(items.Select(i => i.WorkerId).ToList(), ct);
+        return new Paged<EnrollmentSummary>(
+            items.Select(i => i with { Nik = identities.GetValueOrDefault(i.WorkerId)?.Nik }).ToList(), pageNumber, PageSize, total);
     }
 }

@@ -18,4 +18,8 @@ internal interface ISheetReader : IDisposable
     long Position { get; }
 
     long Length { get; }
+
+    /// <summary>The reader for a file whose kind <see cref="InspectImportFile.CheckSizeAndFormat"/> found.</summary>
+    static ISheetReader Open(ImportFormat format, Stream stream, ImportLimits limits) =>
+        format == ImportFormat.Xlsx ? new XlsxSheetReader(stream, limits) : new CsvSheetReader(stream);
 }

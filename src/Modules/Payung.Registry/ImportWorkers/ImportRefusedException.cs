@@ -29,6 +29,16 @@ public sealed class ImportRefusedException(string code, string message, int stat
     public static ImportRefusedException ZipBomb(string detail) =>
         new("import.zip_bomb", "Berkas .xlsx ini mengembang terlalu besar saat dibuka dan ditolak.", 422, detail);
 
+    /// <summary>A formula in a file that must hold plain values only: the file is hostile or a working copy, never imported.</summary>
+    public static ImportRefusedException Formula(int row) =>
+        new(ImportReasons.FormulaNotAllowed, "Berkas berisi rumus; hanya nilai biasa yang diterima.", 422,
+            $"Baris {row} berisi rumus. Salin kolom lalu tempel sebagai nilai (Paste Values) dan simpan ulang.");
+
+    /// <summary>NIKs Excel stored as numbers lost their last digits in every row: no row of the file can be trusted.</summary>
+    public static ImportRefusedException NikExcelFloat(int row) =>
+        new(ImportReasons.NikExcelFloat, "NIK tersimpan sebagai angka sehingga digit terakhirnya hilang.", 422,
+            $"Baris {row}: format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah lagi.");
+
     public static ImportRefusedException NotUtf8(long line) =>
         new("import.not_utf8", "Berkas CSV harus berenkode UTF-8.", 422,
             $"Baris {line} berisi karakter yang bukan UTF-8; simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\".");

@@ -37,7 +37,7 @@ internal sealed class ImportRowReader : IDisposable
 
     public static ImportRowReader Open(ImportFormat format, Stream stream, ImportLimits limits, bool villageDefaulted)
     {
-        ISheetReader sheet = format == ImportFormat.Xlsx ? new XlsxSheetReader(stream, limits) : new CsvSheetReader(stream);
+        var sheet = ISheetReader.Open(format, stream, limits);
         try
         {
             if (!sheet.Read())
@@ -158,40 +158,13 @@ internal sealed class ImportRowReader : IDisposable
             return null; // "-" is how many lists write "nothing"
         }
 
-        if (cell.Kind != SheetCellKind.Formula && LooksLikeFormula(cleaned))
+        var text = cleaned.ToString();
+        if (cell.Kind != SheetCellKind.Formula && SheetCell.LooksLikeFormula(text))
         {
             flags.Add($"{ImportReasons.FormulaNotAllowed}|{column.Header}");
         }
 
-        return cleaned.ToString();
-    }
-
-    /// <summary>
-    /// Text a spreadsheet would run as a formula when the file is opened again (CSV injection): starting with
-    /// '=' or '@', or with '+'/'-' followed by something other than a number (a phone number may start with +).
-    /// </summary>
-    private static bool LooksLikeFormula(StringBuilder text)
-    {
-        var first = text[0];
-        if (first is '=' or '@')
-        {
-            return true;
-        }
-
-        if (first is not ('+' or '-'))
-        {
-            return false;
-        }
-
-        for (var i = 1; i < text.Length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]) && text[i] is not (' ' or '.' or '-'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text;
     }
 
     private static bool IsControl(char ch) =>

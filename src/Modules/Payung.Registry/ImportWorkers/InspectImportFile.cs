@@ -14,19 +14,8 @@ internal static class InspectImportFile
 {
     public static ImportFileInfo Run(Stream stream, ImportLimits limits, bool villageDefaulted, bool countRows)
     {
-        if (stream.Length > limits.MaxBytes)
-        {
-            throw ImportRefusedException.TooLarge(limits.MaxBytes);
-        }
-
-        if (stream.Length == 0)
-        {
-            throw ImportRefusedException.Empty();
-        }
-
-        stream.Position = 0;
+        var format = CheckSizeAndFormat(stream, limits);
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        var format = DetectFormat(stream);
         stream.Position = 0;
         int? rows = null;
         IReadOnlyList<string> ignored;
@@ -50,6 +39,25 @@ internal static class InspectImportFile
 
         stream.Position = 0;
         return new ImportFileInfo(format, rows, ignored, sha, stream.Length);
+    }
+
+    /// <summary>
+    /// Refuses a file that is too large or empty before reading it, then tells an xlsx from a CSV by its content
+    /// (<see cref="DetectFormat"/>). The stream is left at its start.
+    /// </summary>
+    public static ImportFormat CheckSizeAndFormat(Stream stream, ImportLimits limits)
+    {
+        if (stream.Length > limits.MaxBytes)
+        {
+            throw ImportRefusedException.TooLarge(limits.MaxBytes);
+        }
+
+        if (stream.Length == 0)
+        {
+            throw ImportRefusedException.Empty();
+        }
+
+        return DetectFormat(stream);
     }
 
     /// <summary>An xlsx is a zip; a CSV is text. Everything else is refused by its first bytes.</summary>

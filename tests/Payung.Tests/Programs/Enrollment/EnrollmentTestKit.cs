@@ -72,6 +72,10 @@ internal static class EnrollmentTestKit
     }
 
     public static async Task<Guid> CreateWorkerAsync(PayungApiFactory factory, string village = WorkersTestKit.Jondong,
+        DateOnly? birthDate = null, string occupation = "petani", bool deceased = false) =>
+        (await CreateWorkerWithNikAsync(factory, village, birthDate, occupation, deceased)).Id;
+
+    public static async Task<(Guid Id, string Nik)> CreateWorkerWithNikAsync(PayungApiFactory factory, string village = WorkersTestKit.Jondong,
         DateOnly? birthDate = null, string occupation = "petani", bool deceased = false)
     {
         var id = Guid.CreateVersion7();
@@ -92,7 +96,7 @@ internal static class EnrollmentTestKit
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deceased ? "deceased" : "alive" });
         cmd.Parameters.Add(new NpgsqlParameter { Value = deceased ? new DateOnly(2025, 10, 1) : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         await cmd.ExecuteNonQueryAsync();
-        return id;
+        return (id, nik);
     }
 
     /// <summary>A village of Lampung Selatan that no other test writes workers into, so a filter sees only this test's.</summary>
@@ -141,6 +145,13 @@ internal static class EnrollmentTestKit
         }
 
         return rows;
+    }
+
+    public static async Task<int> EnrollmentCountAsync(PayungApiFactory factory, Guid programmeId)
+    {
+        await using var cmd = factory.Database.DataSource.CreateCommand("select count(*)::int from programs.enrollment where programme_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
+        return (int)(await cmd.ExecuteScalarAsync())!;
     }
 
     public static async Task<long> CommittedAsync(PayungApiFactory factory, Guid programmeId)

@@ -23,6 +23,10 @@ public sealed class LihatModel(GetProgramme get, CallerContext caller) : PageMod
 
     public bool CanManage => ProgrammePermissions.CanManage(caller.Scope);
 
+    public bool CanReadParticipants => ProgrammePermissions.Has(caller.Scope, Permissions.ReadPersonalData);
+
+    public bool CanEnrol => ProgrammePermissions.Has(caller.Scope, Permissions.WritePersonalData);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
     // Razor Pages ignore [Authorize] on handlers, so the page reads for everyone and the write handlers check here.

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Payung.Access.Contracts;
+using Payung.Programs.EnrollByNik;
+using Payung.Programs.EnrollWorkers;
+using Payung.Programs.ManageProgrammes;
+using Payung.Registry.Contracts;
+using Payung.Registry.ImportWorkers;
+
+namespace Payung.Programs.Pages.Program;
+
+/// <summary>
+/// Enrol workers into a programme: by NIK (typed, one per line), every eligible worker of a village up to a number,
+/// or from a NIK file. Thin over <see cref="EnrollWorkersByNik"/>, <see cref="EnrollWorkers.EnrollWorkers"/> and
+/// <see cref="EnrollFromFile"/>, as the API; the verdicts of the last request are shown with their reasons.
+/// </summary>
+[Authorize(Policy = Permissions.WritePersonalData)]
+[RequestFormLimits(MultipartBodyLengthLimit = 4L * 1024 * 1024)]
+[RequestSizeLimit(4L * 1024 * 1024)]
+public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageModel
+{
+    [BindProperty]
+    public string? Niks { get; set; }
+
+    [BindProperty]
+    public string? Desa { get; set; }
+
+    [BindProperty]
+    public int? Batas { get; set; }
+
+    [BindProperty]
+    public IFormFile? Berkas { get; set; }
+
+    public ProgrammeDetailResponse Detail { get; private set; } = null!;
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public IReadOnlyList<VerdictLine>? Verdicts { get; private set; }
+
+    public (int Enrolled, int Waiting, int Rejected, long Committed)? Summary { get; private set; }
+
+    public static int MaxRows => EnrollWorkers.EnrollWorkers.MaxWorkerIds;
+
+    public static int MaxFilterLimit => EnrollWorkers.EnrollWorkers.MaxFilterLimit;
+
+    public static ImportLimits FileLimits => EnrollFromFile.Limits;
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostNikAsync(Guid id, [FromServices] EnrollWorkersByNik enroll, CancellationToken ct)
+    {
+        var rows = (Niks ?? "").Split(['\n', ',', ';', ' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select((nik, i) => new NikListRow(i + 1, nik)).ToList();
+        return await AfterAsync(id, await enroll.ExecuteAsync(id, rows, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostVillageAsync(Guid id, [FromServices] EnrollWorkers.EnrollWorkers enroll, CancellationToken ct)
+    {
+        var outcome = await enroll.ExecuteAsync(id, new EnrollWorkersRequest(null, new EnrollmentFilter(Desa?.Trim(), Batas)), ct);
+        if (outcome.Succeeded)
+        {
+            var workers = await workerNiks.DescribeAsync(outcome.Value.Verdicts.Select(v => v.WorkerId).ToList(), ct);
+            Verdicts = VerdictLine.Of(outcome.Value.Verdicts, workers);
+            Summary = (outcome.Value.Enrolled, outcome.Value.Waiting, outcome.Value.Rejected, outcome.Value.CommittedTotal);
+        }
+
+        return await ShowAsync(id, ct, outcome.Refusal);
+    }
+
+    public async Task<IActionResult> OnPostFileAsync(Guid id, [FromServices] EnrollFromFile enroll, CancellationToken ct)
+    {
+        if (Berkas is null || Berkas.Length == 0)
+        {
+            Errors = ["Pilih berkas .xlsx atau .csv berkolom NIK untuk diunggah."];
+            return await ShowAsync(id, ct);
+        }
+
+        if (Berkas.Length > FileLimits.MaxBytes)
+        {
+            return await ShowAsync(id, ct, EnrollFromFile.Refused(ImportRefusedException.TooLarge(FileLimits.MaxBytes)));
+        }
+
+        var content = new byte[Berkas.Length];
+        await using (var stream = Berkas.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(content, ct);
+        }
+
+        return await AfterAsync(id, await enroll.ExecuteAsync(id, content, ct), ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, Outcome<EnrollByNikResponse> outcome, CancellationToken ct)
+    {
+        if (outcome.Succeeded)
+        {
+            var ids = outcome.Value.Rows.Where(r => r.WorkerId is not null).Select(r => r.WorkerId!.Value).ToList();
+            Verdicts = VerdictLine.Of(outcome.Value.Rows, await workerNiks.DescribeAsync(ids, ct));
+            Summary = (outcome.Value.Enrolled, outcome.Value.Waiting, outcome.Value.Rejected, outcome.Value.CommittedTotal);
+        }
+
+        return await ShowAsync(id, ct, outcome.Refusal);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct, Refusal? refusal = null)
+    {
+        if (refusal?.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        var outcome = await get.ExecuteAsync(id, ct);
+        if (!outcome.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Detail = outcome.Value;
+        if (refusal is not null)
+        {
+            Errors = refusal.Messages().Select(m => m.Message).ToList();
+        }
+
+        return Page();
+    }
+}
