@@ -33,6 +33,9 @@ public static class ProgramsModule
         services.AddScoped<EnrollByNik.EnrollWorkersByNik>();
         services.AddScoped<EnrollByNik.EnrollFromFile>();
         services.AddScoped<SeedDemoProgrammes.SeedDemoProgrammes>();
+        services.AddScoped<ManageRates.ListRates>();
+        services.AddScoped<ManageRates.AddContributionRate>();
+        services.AddScoped<ManageRates.SetFundingSourceDiscount>();
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class ProgramsModule
         EnrollWorkers.EnrollWorkersEndpoint.Map(api);
         EndEnrollment.EndEnrollmentEndpoint.Map(api);
         EnrollByNik.EnrollFromFileEndpoint.Map(api);
+        ManageRates.RatesEndpoints.Map(api);
         return api;
     }
 }

@@ -38,6 +38,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     private static HttpRequestMessage Json(HttpMethod method, string url, string json) =>
         new(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
+    // Each national rate change the matrix makes is a new JHT version a month after the last (JHT: no other test adds one).
+    private static int rateVersions;
+
+    private static string NextRateMonth() => new ContributionMonth(2100, 1).PlusMonths(Interlocked.Increment(ref rateVersions)).ToString();
+
+    private const string CsrAssumption =
+        "Unconfirmed assumption: discounts not applied until BPJS confirms CSR-funded contributions qualify.";
+
     private static HttpRequestMessage Upload(string url, string csv) =>
         new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "peserta.csv" } } };
 
@@ -88,6 +96,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             t => Upload($"/api/v1/programmes/{t.ProgrammeId}/enrollments/import", $"NIK\r\n{t.Worker.Nik}\r\n")),
         new("page.programmes.participants", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/program/{t.ProgrammeId}/peserta"), IsPage: true),
         new("page.programmes.enrol", Permissions.WritePersonalData, HttpStatusCode.OK, t => Get($"/program/{t.ProgrammeId}/daftar"), IsPage: true),
+        new("rates.add", Permissions.ManageRates, HttpStatusCode.Created,
+            _ => Json(HttpMethod.Post, "/api/v1/rates",
+                $$"""{"component":"JHT","kind":"percent_of_basis","value":2,"effectiveFrom":"{{NextRateMonth()}}","regulation":"PP Uji 99/2099"}""")),
+        // The seeded setting written again: the route and its gate are what is tested, and the figures stay.
+        new("rates.funding-source", Permissions.ManageRates, HttpStatusCode.OK,
+            _ => Json(HttpMethod.Put, "/api/v1/rates/funding-sources/CSR", $$"""{"discountApplies":false,"assumption":"{{CsrAssumption}}"}""")),
+        new("page.rates", Permissions.ManageRates, HttpStatusCode.OK, _ => Get("/admin/tarif"), IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()

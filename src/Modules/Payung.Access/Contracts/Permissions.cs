@@ -40,6 +40,12 @@ public static class Permissions
     /// </summary>
     public const string ManagePrograms = "programs.manage";
 
+    /// <summary>
+    /// Add contribution-rate versions and change a funding source's discount setting: regulated numbers that every
+    /// programme in the country computes with, so national administrators only.
+    /// </summary>
+    public const string ManageRates = "rates.manage";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [ReadPersonalData] = [Role.NationalAdmin, Role.ProvinceViewer, Role.DisnakerOperator, Role.KecamatanOperator,
@@ -49,6 +55,7 @@ public static class Permissions
         [ViewAudit] = [Role.NationalAdmin, Role.DisnakerOperator],
         [ReadPrograms] = Enum.GetValues<Role>(),
         [ManagePrograms] = [Role.NationalAdmin, Role.DisnakerOperator, Role.DesaOperator],
+        [ManageRates] = [Role.NationalAdmin],
     };
 
     /// <summary>Roles a manager may hand out: a Disnaker operator only the operators inside its regency.</summary>

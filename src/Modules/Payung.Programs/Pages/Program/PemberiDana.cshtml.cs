@@ -49,10 +49,7 @@ public sealed class PemberiDanaModel(ListFunders list, CallerContext caller) : P
         return Page();
     }
 
-    public string? ErrorFor(string field) =>
-        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
-            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
-            : null;
+    public string? ErrorFor(string field) => ProgrammeForm.ErrorFor(ModelState, field);
 
     public string InvalidClass(string field) => ErrorFor(field) is null ? "" : "is-invalid";
 }

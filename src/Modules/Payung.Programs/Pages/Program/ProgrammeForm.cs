@@ -69,6 +69,12 @@ public sealed class ProgrammeForm
         }
     }
 
+    /// <summary>The messages for one field of a form, joined; null when it has none.</summary>
+    public static string? ErrorFor(ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+
     public static string Rupiah(long amount) => "Rp" + amount.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
 
     // An unreadable share becomes an impossible one, so the use case answers it with its own field message.

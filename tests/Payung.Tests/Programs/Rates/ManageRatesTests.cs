@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Payung.Programs.ManageRates;
+using Payung.Shared;
+using Payung.Tests.Access;
+using Payung.Tests.Registry.Workers;
+
+namespace Payung.Tests.Programs.Rates;
+
+/// <summary>
+/// <c>/api/v1/rates</c> and the page <c>/admin/tarif</c> on the shared test database. Versions are added far in the future (from 2100) for JKK and JKM
+/// only, so the seeded figures other tests pin never change; the access matrix adds its own JHT versions. Tests of
+/// this class run one after another, each starting after the latest version there is.
+/// </summary>
+public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly ContributionMonth Future = new(2100, 1);
+
+    private Task<HttpClient> AdminAsync() => WorkersTestKit.ClientAsync(factory, Role.NationalAdmin, null);
+
+    private async Task<RatesResponse> RatesAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<RatesResponse>("/api/v1/rates", Json))!;
+
+    /// <summary>The month after the latest version of <paramref name="component"/> started (or ended), never before 2100.</summary>
+    private async Task<ContributionMonth> NextFreeMonthAsync(HttpClient client, string component)
+    {
+        var latest = (await RatesAsync(client)).ContributionRates.Where(r => r.Component == component)
+            .Select(r => ContributionMonth.Parse(r.EffectiveTo ?? r.EffectiveFrom)).Max();
+        return latest < Future ? Future : latest.PlusMonths(1);
+    }
+
+    private static object Rate(string component, string kind, decimal value, string from) =>
+        new { component, kind, value, effectiveFrom = from, regulation = "PP Uji 99/2099", note = "Versi uji" };
+
+    private static async Task<string?> CodeAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonSerializer.Deserialize<JsonElement>(body).TryGetProperty("code", out var code) ? code.GetString() : body;
+    }
+
+    [Fact]
+    public async Task AddRate_AsNationalAdmin_ClosesTheOpenVersionAndEstimatesUseTheNewOne()
+    {
+        var client = await AdminAsync();
+        var from = await NextFreeMonthAsync(client, "JKM");
+        var open = (await RatesAsync(client)).ContributionRates.Single(r => r.Component == "JKM" && r.EffectiveTo is null);
+
+        var response = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKM", "flat", 7_000, from.ToString()));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var added = (await response.Content.ReadFromJsonAsync<ContributionRateResponse>(Json))!;
+        Assert.Equal(($"JKM@{from}", from.ToString(), (string?)null), (added.Version, added.EffectiveFrom, added.EffectiveTo));
+        var versions = (await RatesAsync(client)).ContributionRates;
+        Assert.Equal(from.PlusMonths(-1).ToString(), versions.Single(r => r.Version == open.Version).EffectiveTo);
+        Assert.Equal(1, await AccessTestKit.AuditCountAsync(factory, added.Version, "create"));
+        Assert.Equal(1, await AccessTestKit.AuditCountAsync(factory, open.Version, "update"));
+
+        var estimate = await client.PostAsJsonAsync("/api/v1/budget/estimate",
+            new { participants = 1, startMonth = from.PlusMonths(-1).ToString(), months = 2, fundingSource = "APBD", package = new[] { "JKK", "JKM" } });
+        var months = JsonSerializer.Deserialize<JsonElement>(await estimate.Content.ReadAsStringAsync()).GetProperty("months");
+        // JKK stays 1% of the minimum basis (Rp10,000) in every version these tests add.
+        Assert.Equal(open.Value + 10_000, months[0].GetProperty("perParticipant").GetInt64());
+        Assert.Equal(7_000 + 10_000, months[1].GetProperty("perParticipant").GetInt64());
+        Assert.Contains(added.Version, months[1].GetProperty("rateVersion").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddRate_NotAfterTheLatestVersion_IsRefusedAsBackdatedAndChangesNothing()
+    {
+        var client = await AdminAsync();
+        var from = await NextFreeMonthAsync(client, "JKK");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1, from.ToString()))).StatusCode);
+        var latest = (await RatesAsync(client)).ContributionRates.Single(r => r.Version == $"JKK@{from}");
+
+        var same = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1.5m, from.ToString()));
+        var before = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1.5m, from.PlusMonths(-1).ToString()));
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "rates.backdated"), (same.StatusCode, await CodeAsync(same)));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "rates.backdated"), (before.StatusCode, await CodeAsync(before)));
+        Assert.Equal(latest, (await RatesAsync(client)).ContributionRates.Single(r => r.Version == latest.Version));
+        Assert.DoesNotContain((await RatesAsync(client)).ContributionRates, r => r.Version == $"JKK@{from.PlusMonths(-1)}");
+    }
+
+    [Fact]
+    public async Task AddRate_InsideAClosedLatestVersion_IsRefusedAsOverlapping()
+    {
+        var client = await AdminAsync();
+        var from = await NextFreeMonthAsync(client, "JKK");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1, from.ToString()))).StatusCode);
+        // A version that already has its end (as a regulation with a fixed term would): only the database can write one.
+        await using (var close = factory.Database.DataSource.CreateCommand(
+            "update programs.contribution_rate set effective_to = $2 where version = $1"))
+        {
+            close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"JKK@{from}" });
+            close.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = from.PlusMonths(3).FirstDay });
+            await close.ExecuteNonQueryAsync();
+        }
+
+        var inside = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1, from.PlusMonths(2).ToString()));
+        var after = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 1, from.PlusMonths(4).ToString()));
+
+        Assert.Equal((HttpStatusCode.Conflict, "rates.overlapping"), (inside.StatusCode, await CodeAsync(inside)));
+        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        Assert.Equal(from.PlusMonths(3).ToString(), (await RatesAsync(client)).ContributionRates.Single(r => r.Version == $"JKK@{from}").EffectiveTo);
+    }
+
+    [Fact]
+    public async Task AddRate_WithBrokenFields_AnswersEveryFieldAndOthersAreForbidden()
+    {
+        var client = await AdminAsync();
+        var disnaker = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, "18.01");
+
+        var broken = await client.PostAsJsonAsync("/api/v1/rates",
+            new { component = "JP", kind = "percent", value = -1, effectiveFrom = "2100-13", regulation = "x" });
+        var tooMuch = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 101, "2100-01"));
+        var forbidden = await disnaker.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "flat", 1, "2100-01"));
+        var listed = await disnaker.GetAsync("/api/v1/rates");
+        var anonymous = await factory.CreateClient().GetAsync("/api/v1/rates");
+
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        var errors = JsonSerializer.Deserialize<JsonElement>(await broken.Content.ReadAsStringAsync()).GetProperty("errors");
+        Assert.Equal(["component", "effectiveFrom", "kind", "regulation", "value"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task SetFundingSourceDiscount_OnOther_AppliesPp50ToItsEstimatesUntilSetBack()
+    {
+        var client = await AdminAsync();
+        var original = (await RatesAsync(client)).FundingSources.Single(s => s.Code == "OTHER");
+        var request = new { participants = 1, startMonth = "2026-06", months = 1, fundingSource = "OTHER", package = new[] { "JKK", "JKM" } };
+        try
+        {
+            var set = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/OTHER", new { discountApplies = true, assumption = "" });
+
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            Assert.Equal(new FundingSourceResponse("OTHER", original.Name, true, null), await set.Content.ReadFromJsonAsync<FundingSourceResponse>(Json));
+            var estimate = await client.PostAsJsonAsync("/api/v1/budget/estimate", request);
+            Assert.Equal(8_400, JsonSerializer.Deserialize<JsonElement>(await estimate.Content.ReadAsStringAsync()).GetProperty("total").GetInt64());
+            Assert.True(await AccessTestKit.AuditCountAsync(factory, "OTHER", "update") >= 1);
+        }
+        finally
+        {
+            var back = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/OTHER",
+                new { discountApplies = original.DiscountApplies, assumption = original.DiscountAssumption });
+            Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        }
+
+        var restored = await client.PostAsJsonAsync("/api/v1/budget/estimate", request);
+        Assert.Equal(16_800, JsonSerializer.Deserialize<JsonElement>(await restored.Content.ReadAsStringAsync()).GetProperty("total").GetInt64());
+        var unknown = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/APBN", new { discountApplies = true });
+        var missing = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/CSR", new { assumption = "tanpa nilai" });
+        Assert.Equal((HttpStatusCode.NotFound, "funding_source.not_found"), (unknown.StatusCode, await CodeAsync(unknown)));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task RatesPage_AddingAVersion_ShowsItAndBrokenFieldsBesideTheirInputs()
+    {
+        var client = await AdminAsync();
+        var from = await NextFreeMonthAsync(client, "JKM");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await AccessTestKit.AntiforgeryTokenAsync(client, "/admin/tarif"),
+            ["component"] = "JKM",
+            ["kind"] = "flat",
+            ["value"] = "7200",
+            ["effectiveFrom"] = from.ToString(),
+            ["regulation"] = "PP Uji 98/2099",
+        };
+
+        var added = await client.PostAsync("/admin/tarif?handler=Rate", new FormUrlEncodedContent(fields));
+        fields["value"] = "-5";
+        fields["effectiveFrom"] = "kemarin";
+        var broken = await client.PostAsync("/admin/tarif?handler=Rate", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains($"data-version=\"JKM@{from}\"", await client.GetStringAsync("/admin/tarif"), StringComparison.Ordinal);
+        var html = await broken.Content.ReadAsStringAsync();
+        Assert.Contains("Nilai tarif tetap harus antara 0", html, StringComparison.Ordinal);
+        Assert.Contains("Bulan mulai berlaku harus berformat yyyy-MM", html, StringComparison.Ordinal);
+    }
+}
