@@ -30,7 +30,9 @@ public sealed class GetProgramme(ProgrammesDbContext db, DescribeProgramme descr
             programme.BudgetCeiling - committed,
             Count("active"),
             Count("waiting"),
-            Count("ended"));
+            Count("ended"),
+            CofundingSplit.Of(programme.BudgetCeiling, programme.CofunderSharePercent),
+            CofundingSplit.Of(committed, programme.CofunderSharePercent));
     }
 
     private sealed class EnrollmentTally

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Payung.Shared;
 using static Payung.Tests.Programs.Programmes.ProgrammesTestKit;
 using static Payung.Tests.Registry.Workers.WorkersTestKit;
@@ -34,6 +35,48 @@ public sealed class ProgrammesApiTests(PayungApiFactory factory) : IClassFixture
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{id}", Web);
         Assert.Equal("closed", detail.GetProperty("programme").GetProperty("status").GetString());
         Assert.Equal(0, detail.GetProperty("committed").GetInt64());
+    }
+
+    [Fact]
+    public async Task ProgrammeDetail_OfACofundedProgramme_SplitsCeilingAndCommittedSoThePartsAddUp()
+    {
+        var regency = await CreateFunderAsync(factory, "pemkab", LampungSelatan);
+        var province = await CreateFunderAsync(factory, "pemprov", Lampung);
+        var programme = await CreateProgrammeAsync(factory, NewProgramme(regency.Id) with { CofunderId = province.Id, CofunderSharePercent = 33.33m });
+        using (var scope = factory.Services.CreateScope())
+        {
+            var activated = await scope.As<Payung.Programs.ManageProgrammes.ActivateProgramme>(AsSystem).ExecuteAsync(programme.Id, CancellationToken.None);
+            Assert.True(activated.Succeeded, activated.Refusal?.Code);
+        }
+
+        var worker = await Enrollment.EnrollmentTestKit.CreateWorkerAsync(factory);
+        await Enrollment.EnrollmentTestKit.EnrollAsync(factory, programme.Id, worker);
+        var client = await ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme.Id}", Web);
+
+        // 5 months × Rp16,800 = Rp84,000 committed; 33.33% of it is Rp27,997.20, rounded down for the province.
+        Assert.Equal(84_000, detail.GetProperty("committed").GetInt64());
+        var committed = detail.GetProperty("committedSplit");
+        Assert.Equal((56_003, 27_997), (committed.GetProperty("funder").GetInt64(), committed.GetProperty("cofunder").GetInt64()));
+        var ceiling = detail.GetProperty("ceilingSplit");
+        Assert.Equal((250_012_500, 124_987_500), (ceiling.GetProperty("funder").GetInt64(), ceiling.GetProperty("cofunder").GetInt64()));
+        var page = await client.GetStringAsync($"/program/{programme.Id}");
+        Assert.Contains("Rp27.997", page, StringComparison.Ordinal);
+        Assert.Contains("Rp56.003", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProgrammeDetail_WithoutCofunder_HasNoSplit()
+    {
+        var funder = await CreateFunderAsync(factory, "pemkab", LampungSelatan);
+        var programme = await CreateProgrammeAsync(factory, NewProgramme(funder.Id));
+        var client = await ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme.Id}", Web);
+
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("committedSplit").ValueKind);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("ceilingSplit").ValueKind);
     }
 
     [Fact]
