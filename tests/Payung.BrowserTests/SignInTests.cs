@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Payung.Access;
-using Payung.Infrastructure;
 using Payung.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,20 +8,9 @@ namespace Payung.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(PayungAppFixture app)
 {
-    private const string Password = "Sandi-Peramban-2026";
+    private const string Password = BrowserUsers.Password;
 
-    private async Task<string> CreateDisnakerOperatorAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().Scope = CallerScope.System("browser-test");
-        var db = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
-        var user = AppUser.Create($"disnaker.{Guid.NewGuid():N}"[..24], "Operator Peramban", Role.DisnakerOperator,
-            RoleScope.TryCreate(Role.DisnakerOperator, "18.01", null, out _)!, "", DateTimeOffset.UtcNow);
-        user.SetPassword(scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>().HashPassword(user, Password), DateTimeOffset.UtcNow);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Username;
-    }
+    private Task<string> CreateDisnakerOperatorAsync() => BrowserUsers.CreateAsync(app, Role.DisnakerOperator, "18.01");
 
     [Fact]
     public async Task SignIn_ShowsTheUserAndTheAdministrationMenu_AndSignOutEndsTheSession()
