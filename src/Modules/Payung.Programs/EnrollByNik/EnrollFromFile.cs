@@ -1,5 +1,4 @@
 using Payung.Registry.Contracts;
-using Payung.Registry.ImportWorkers;
 
 namespace Payung.Programs.EnrollByNik;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Payung.Access.Contracts;
 using Payung.Registry.Contracts;
-using Payung.Registry.ImportWorkers;
 
 namespace Payung.Programs.EnrollByNik;
 

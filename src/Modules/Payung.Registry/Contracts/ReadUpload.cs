@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Payung.Infrastructure;
-using Payung.Registry.ImportWorkers;
 
 namespace Payung.Registry.Contracts;
 

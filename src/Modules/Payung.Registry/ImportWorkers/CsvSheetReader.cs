@@ -1,4 +1,5 @@
 using System.Text;
+using Payung.Registry.Contracts;
 
 namespace Payung.Registry.ImportWorkers;
 

@@ -1,3 +1,5 @@
+using Payung.Registry.Contracts;
+
 namespace Payung.Registry.ImportWorkers;
 
 /// <summary>

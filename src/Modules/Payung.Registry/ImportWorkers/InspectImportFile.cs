@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Payung.Registry.Contracts;
 
 namespace Payung.Registry.ImportWorkers;
 

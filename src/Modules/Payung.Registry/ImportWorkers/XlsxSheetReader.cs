@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Payung.Registry.Contracts;
 
 namespace Payung.Registry.ImportWorkers;
 

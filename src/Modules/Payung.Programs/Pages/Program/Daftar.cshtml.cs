@@ -7,7 +7,6 @@ using Payung.Programs.EnrollByNik;
 using Payung.Programs.EnrollWorkers;
 using Payung.Programs.ManageProgrammes;
 using Payung.Registry.Contracts;
-using Payung.Registry.ImportWorkers;
 
 namespace Payung.Programs.Pages.Program;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
+using Payung.Registry.Contracts;
 using Payung.Registry.ImportWorkers;
 using Payung.Shared;
 

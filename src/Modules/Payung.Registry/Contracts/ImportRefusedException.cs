@@ -1,4 +1,6 @@
-namespace Payung.Registry.ImportWorkers;
+using Payung.Registry.ImportWorkers;
+
+namespace Payung.Registry.Contracts;
 
 /// <summary>
 /// The whole file is refused (not a spreadsheet, headers missing, too large…): nothing is imported. The

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Registry.Contracts;
 
 /// <summary>
 /// How much one import may hold. The web takes uploads of up to 20 MB and 100,000 rows by default
