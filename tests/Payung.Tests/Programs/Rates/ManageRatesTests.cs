@@ -85,6 +85,21 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task AddRate_TwoAdministratorsAtOnceForOneMonth_ExactlyOneWins()
+    {
+        var client = await AdminAsync();
+        using var second = await AccessTestKit.SignedInClientAsync(factory, await AccessTestKit.CreateUserAsync(factory, Role.NationalAdmin, null));
+        var from = (await NextFreeMonthAsync(client, "JKM")).ToString();
+
+        var answers = await Task.WhenAll(
+            client.PostAsJsonAsync("/api/v1/rates", Rate("JKM", "flat", 7_100, from)),
+            second.PostAsJsonAsync("/api/v1/rates", Rate("JKM", "flat", 7_200, from)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], answers.Select(a => a.StatusCode).Order());
+        Assert.Single((await RatesAsync(client)).ContributionRates, r => r.Component == "JKM" && r.EffectiveTo is null);
+    }
+
+    [Fact]
     public async Task AddRate_InsideAClosedLatestVersion_IsRefusedAsOverlapping()
     {
         var client = await AdminAsync();
