@@ -116,11 +116,12 @@ public sealed class AddContributionRate(NpgsqlDataSource dataSource, RateTableCa
             errors["kind"] = ["Jenis tarif harus percent_of_basis (persen dari dasar upah) atau flat (rupiah per bulan)."];
         }
 
+        // A flat rate is money, so whole rupiah: "6.800" typed the Indonesian way reads as 6.8 and is refused here.
         if (request.Value is not { } value || value < 0 || decimal.Round(value, 4) != value
-            || (kind == "percent_of_basis" && value > 100) || (kind == "flat" && value > MaxFlat))
+            || (kind == "percent_of_basis" && value > 100) || (kind == "flat" && (value > MaxFlat || decimal.Truncate(value) != value)))
         {
             errors["value"] = [kind == "flat"
-                ? $"Nilai tarif tetap harus antara 0 dan {MaxFlat:N0} rupiah."
+                ? $"Nilai tarif tetap harus rupiah bulat antara 0 dan {MaxFlat:N0}, tanpa titik ribuan."
                 : "Nilai persen harus antara 0 dan 100, paling banyak 4 angka desimal."];
         }
 

@@ -131,6 +131,7 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
         var broken = await client.PostAsJsonAsync("/api/v1/rates",
             new { component = "JP", kind = "percent", value = -1, effectiveFrom = "2100-13", regulation = "x" });
         var tooMuch = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "percent_of_basis", 101, "2100-01"));
+        var fraction = await client.PostAsJsonAsync("/api/v1/rates", Rate("JKM", "flat", 6.8m, "2100-01")); // "6.800" read as 6.8
         var forbidden = await disnaker.PostAsJsonAsync("/api/v1/rates", Rate("JKK", "flat", 1, "2100-01"));
         var listed = await disnaker.GetAsync("/api/v1/rates");
         var anonymous = await factory.CreateClient().GetAsync("/api/v1/rates");
@@ -139,6 +140,7 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
         var errors = JsonSerializer.Deserialize<JsonElement>(await broken.Content.ReadAsStringAsync()).GetProperty("errors");
         Assert.Equal(["component", "effectiveFrom", "kind", "regulation", "value"], errors.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(HttpStatusCode.BadRequest, tooMuch.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, fraction.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -198,7 +200,7 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains($"data-version=\"JKM@{from}\"", await client.GetStringAsync("/admin/tarif"), StringComparison.Ordinal);
         var html = await broken.Content.ReadAsStringAsync();
-        Assert.Contains("Nilai tarif tetap harus antara 0", html, StringComparison.Ordinal);
+        Assert.Contains("Nilai tarif tetap harus rupiah bulat", html, StringComparison.Ordinal);
         Assert.Contains("Bulan mulai berlaku harus berformat yyyy-MM", html, StringComparison.Ordinal);
     }
 }
