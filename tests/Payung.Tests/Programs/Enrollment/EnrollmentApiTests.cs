@@ -18,7 +18,7 @@ public sealed class EnrollmentApiTests(PayungApiFactory factory) : IClassFixture
     {
         var client = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
-        var worker = await CreateWorkerAsync(factory);
+        var (worker, nik) = await CreateWorkerWithNikAsync(factory);
 
         var enrolled = await client.PostAsJsonAsync($"/api/v1/programmes/{programme}/enrollments", new { workerIds = new[] { worker } });
 
@@ -30,7 +30,11 @@ public sealed class EnrollmentApiTests(PayungApiFactory factory) : IClassFixture
         var enrollmentId = verdict.GetProperty("enrollmentId").GetGuid();
 
         var list = await JsonAsync(await client.GetAsync($"/api/v1/programmes/{programme}/enrollments?status=active&page=1"));
-        Assert.Equal(enrollmentId, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var item = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal((enrollmentId, nik), (item.GetProperty("id").GetGuid(), item.GetProperty("nik").GetString()));
+        var viewer = await WorkersTestKit.ClientAsync(factory, Role.ProvinceViewer, "18");
+        var masked = await JsonAsync(await viewer.GetAsync($"/api/v1/programmes/{programme}/enrollments?status=active"));
+        Assert.Equal(PersonalData.Mask(nik), masked.GetProperty("items")[0].GetProperty("nik").GetString());
 
         var ended = await client.PostAsJsonAsync($"/api/v1/enrollments/{enrollmentId}/end", new { reason = "death", lastMonth = "2026-01" });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
