@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
 using Payung.Access;
+using Payung.Billing;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
 using Payung.Programs;
@@ -60,6 +61,7 @@ public static class PayungWebApp
         services.AddRegions();
         services.AddRegistry();
         services.AddPrograms();
+        services.AddBilling();
         // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.
         services.AddJobs(builder.Configuration);
 
@@ -100,6 +102,7 @@ public static class PayungWebApp
         api.MapRegions();
         api.MapRegistry();
         api.MapPrograms();
+        api.MapBilling();
         // Unknown API routes answer ProblemDetails too, never the HTML not-found page.
         api.MapFallback(() => ApiProblem.NotFound("route.not_found", "Alamat API tidak ditemukan."));
 

@@ -46,6 +46,7 @@ public sealed class PayungAppFixture : IAsyncLifetime
             "--PAYUNG_DB=" + database.ConnectionString,
             // TestDatabase loaded the regions already.
             "--PAYUNG_SKIP_REGION_LOAD=true",
+            "--PAYUNG_BILLING_INTERVAL_MINUTES=0",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

@@ -27,6 +27,8 @@ public sealed class PayungApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Access:SignInAttemptsPerMinute", "100000");
         // The job worker stays on (imports run through it); a short poll keeps import tests quick.
         builder.UseSetting("PAYUNG_JOBS_POLL_MS", "100");
+        // Billing runs on demand in tests; the automatic run would bill other tests' programmes behind their backs.
+        builder.UseSetting("PAYUNG_BILLING_INTERVAL_MINUTES", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Payung.Billing.CheckProtection;
+using Payung.Billing.GenerateMonthlyBills;
+using Payung.Billing.RecordPayment;
+using Payung.Billing.ReviewBills;
+using Payung.Infrastructure.Jobs;
+
+namespace Payung.Billing;
+
+public static class BillingModule
+{
+    /// <summary>Billing's use cases and jobs; with <paramref name="scheduler"/> also the automatic billing run (web host only).</summary>
+    public static IServiceCollection AddBilling(this IServiceCollection services, bool scheduler = true)
+    {
+        services.AddPayungInfrastructure();
+        services.AddScoped<GenerateBills>();
+        services.AddScoped<ProgrammeMoney>();
+        services.AddScoped<BillLines>();
+        services.AddScoped<RecordPayment.RecordPayment>();
+        services.AddScoped<AllocatePayment>();
+        services.AddScoped<ListPayments>();
+        services.AddScoped<CheckProtection.CheckProtection>();
+        services.AddScoped<RecordBackdate>();
+        services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
+        if (scheduler)
+        {
+            services.AddHostedService<BillingScheduler>();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder api)
+    {
+        BillingEndpoints.Map(api);
+        return api;
+    }
+}

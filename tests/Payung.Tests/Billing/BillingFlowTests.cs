@@ -1,0 +1,76 @@
+using Payung.Tests.Programs.Enrollment;
+using static Payung.Tests.Billing.BillingTestKit;
+using static Payung.Tests.Programs.Enrollment.EnrollmentTestKit;
+
+namespace Payung.Tests.Billing;
+
+/// <summary>The monthly cycle on the real database: bills from enrolments, payments, the ledger and protection.</summary>
+public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    [Fact]
+    public async Task Bill_ForEachMonthOfTheProgramme_ListsEveryParticipantAndRunningTwiceChangesNothing()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, a.Id, b.Id);
+
+        var first = await BillAsync(factory, programme);
+        var second = await BillAsync(factory, programme);
+
+        Assert.Equal(3, first.BillsIssued);
+        Assert.All(first.Bills, bill => Assert.Equal((2, 2 * MonthlyRate, "regular"), (bill.Lines, bill.Total, bill.Kind)));
+        Assert.Equal(0, second.BillsIssued);
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal(6 * MonthlyRate, money.Billed);
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+    }
+
+    [Fact]
+    public async Task Pay_OnTime_ProtectsTheMonth_AndLatePaymentLeavesAGap()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+        await BillAsync(factory, programme);
+
+        // January paid on the 10th (on time); February and March paid together on 20 March.
+        await PayAsync(factory, programme, MonthlyRate, "2026-01-10");
+        var late = await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-20");
+
+        Assert.Equal(0, late.Unallocated);
+        var jan = await ProtectionAsync(factory, w.Nik, "2026-01-20");
+        var feb = await ProtectionAsync(factory, w.Nik, "2026-02-20");
+        var marBefore = await ProtectionAsync(factory, w.Nik, "2026-03-18");
+        var marAfter = await ProtectionAsync(factory, w.Nik, "2026-03-25");
+        Assert.True(jan.Protected);
+        Assert.Contains(jan.Reasons, r => r.Code == "contribution.paid_on_time");
+        Assert.Equal(programme, jan.FundedBy!.ProgrammeId);
+        Assert.False(feb.Protected);
+        Assert.Contains(feb.Reasons, r => r.Code == "protection.continuity_break");
+        Assert.False(marBefore.Protected);
+        Assert.True(marAfter.Protected);
+        Assert.Contains(marAfter.Reasons, r => r.Code == "contribution.paid_late_restarted");
+    }
+
+    [Fact]
+    public async Task Pay_MoreThanBilled_LeavesTheRestUnallocated_AndPartialPaymentPaysLinesInOrder()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, a.Id, b.Id);
+        await BillAsync(factory, programme);
+
+        var partial = await PayAsync(factory, programme, MonthlyRate, "2026-01-05");
+        var over = await PayAsync(factory, programme, 3 * MonthlyRate, "2026-01-06");
+
+        Assert.Equal((MonthlyRate, 0L), (partial.Allocated, partial.Unallocated));
+        Assert.Equal((MonthlyRate, 2 * MonthlyRate), (over.Allocated, over.Unallocated));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((2 * MonthlyRate, 2 * MonthlyRate, 2 * MonthlyRate, 0L), (money.Billed, money.Paid, money.Unallocated, money.Outstanding));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.True((await ProtectionAsync(factory, a.Nik, "2026-01-20")).Protected);
+        Assert.True((await ProtectionAsync(factory, b.Nik, "2026-01-20")).Protected);
+    }
+}
