@@ -111,7 +111,8 @@ internal static class BillingEndpoints
             return ApiProblem.NotFound("billing.run_not_found", "Penagihan tidak ditemukan.");
         }
 
-        return TypedResults.Ok(job);
+        return TypedResults.Ok(new BillingRunStatus(job.Id, job.State.ToCode(), job.Stage, job.Progress, job.Total, job.Result,
+            job.ErrorCode, job.ErrorMessage, job.CreatedByName, job.CreatedAt, job.StartedAt, job.FinishedAt));
     }
 
     private static Task<IResult> PayAsync(Guid id, RecordPaymentRequest? request, RecordPayment.RecordPayment pay, CancellationToken ct) =>
@@ -145,3 +146,8 @@ internal static class BillingEndpoints
 }
 
 internal sealed record BillingRunRequest(string? UpToMonth);
+
+/// <summary>A billing run as the API shows it: state queued/running/succeeded/failed/cancelled, progress in programmes.</summary>
+internal sealed record BillingRunStatus(
+    Guid Id, string State, string? Stage, long Progress, long? Total, System.Text.Json.JsonElement? Result, string? ErrorCode,
+    string? ErrorMessage, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt);

@@ -75,6 +75,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("page.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/duplikat?pekerja={t.Worker.Id}"), t => t.DuplicateId.ToString(), IsPage: true),
         new("page.duplicates.review", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/duplikat/{t.DuplicateId}"), IsPage: true),
+        new("workers.protection", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers/{t.Worker.Nik}/protection?date=2026-01-10")),
+        new("workers.contributions", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers/{t.Worker.Nik}/contributions?from=2026-01&to=2026-03")),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()

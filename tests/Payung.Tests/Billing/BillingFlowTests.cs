@@ -73,4 +73,58 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
         Assert.True((await ProtectionAsync(factory, a.Nik, "2026-01-20")).Protected);
         Assert.True((await ProtectionAsync(factory, b.Nik, "2026-01-20")).Protected);
     }
+
+    [Fact]
+    public async Task Bill_AfterALateEnrolmentAndAnEnding_IssuesAnAdjustmentBill_NeverEditsTheIssuedOne()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        var enrolled = await EnrollAsync(factory, programme, a.Id);
+        var regular = await BillAsync(factory, programme, "2026-03");
+
+        await EnrollAsync(factory, programme, b.Id);
+        await EndAsync(factory, enrolled.Verdicts[0].EnrollmentId!.Value, "moved", "2026-02");
+        var adjustment = Assert.Single((await BillAsync(factory, programme, "2026-03")).Bills);
+
+        Assert.Equal((0, MonthlyRate), (Assert.Single(regular.Bills).Sequence, regular.Bills[0].Total));
+        Assert.Equal((1, "adjustment", 2, 0L), (adjustment.Sequence, adjustment.Kind, adjustment.Lines, adjustment.Total));
+        var lines = await LinesAsync(factory, adjustment.BillId);
+        Assert.Equal(
+            [("enrollment.late", MonthlyRate, "adjustment"), ("enrollment.ended", -MonthlyRate, "adjustment")],
+            lines.OrderByDescending(l => l.Amount).Select(l => (l.Reason, l.Amount, l.Kind)).ToArray());
+        Assert.Equal(0, (await BillAsync(factory, programme, "2026-03")).BillsIssued);
+        await using var cmd = factory.Database.DataSource.CreateCommand("update billing.bill_line set amount = 1 where bill_id = $1");
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = regular.Bills[0].BillId });
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => cmd.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Bill_ForMonthsAfterADeathAlreadyPaid_IssuesARefundLineToThePayer()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+        await BillAsync(factory, programme);
+        await PayAsync(factory, programme, 3 * MonthlyRate, "2026-01-02");
+
+        await using (var cmd = factory.Database.DataSource.CreateCommand(
+            "update registry.worker set status = 'deceased', death_date = date '2026-01-20' where id = $1"))
+        {
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = w.Id });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var after = await BillAsync(factory, programme);
+
+        Assert.Equal(["2026-02", "2026-03"], after.Bills.Select(b => b.Month).ToArray());
+        Assert.All(after.Bills, b => Assert.Equal(-MonthlyRate, b.Total));
+        var line = Assert.Single(await LinesAsync(factory, after.Bills[0].BillId));
+        Assert.Equal(("refund", "worker.deceased"), (line.Kind, line.Reason));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((MonthlyRate, 3 * MonthlyRate, 2 * MonthlyRate), (money.Billed, money.Paid, money.RefundsOwed));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.True((await ProtectionAsync(factory, w.Nik, "2026-01-19")).Protected);
+        Assert.Contains((await ProtectionAsync(factory, w.Nik, "2026-02-10")).Reasons, r => r.Code == "worker.deceased");
+    }
 }

@@ -73,4 +73,12 @@ internal static class BillingTestKit
         Assert.True(outcome.Succeeded, outcome.Refusal?.Code);
         return outcome.Value;
     }
+
+    public static async Task<IReadOnlyList<BillLineResponse>> LinesAsync(PayungApiFactory factory, Guid billId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var outcome = await scope.As<BillLines>(EnrollmentTestKit.Operator).ExecuteAsync(billId, 1, CancellationToken.None);
+        Assert.True(outcome.Succeeded, outcome.Refusal?.Code);
+        return outcome.Value.Items;
+    }
 }
