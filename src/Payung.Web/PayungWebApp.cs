@@ -52,7 +52,21 @@ public static class PayungWebApp
             doc.Info.Description = "Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan.";
             return Task.CompletedTask;
         }));
-        services.AddRazorPages();
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            // Module pages live in the module assemblies; name them rather than trust discovery through deps.json,
+            // which does not always list a module (it missed Billing's pages under the test host).
+            foreach (var assembly in new[] { typeof(AccessModule).Assembly, typeof(RegionsModule).Assembly, typeof(RegistryModule).Assembly, typeof(ProgramsModule).Assembly, typeof(BillingModule).Assembly })
+            {
+                if (!parts.ApplicationParts.Any(p => p is Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart a && a.Assembly == assembly))
+                {
+                    foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
+                }
+            }
+        });
         services.AddLocalization();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

@@ -34,11 +34,11 @@ internal sealed record ContributionStripResponse(Guid WorkerId, string FullName,
 /// "Was NIK X protected on date D, and why" in one call, and the month-by-month strip the worker page shows: the
 /// worker's ledger and the rules in force, through <see cref="ProtectionEvaluator"/>. 404 outside the caller's scope.
 /// </summary>
-internal sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar)
+public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar)
 {
     public const int MaxStripMonths = 120;
 
-    public async Task<Outcome<ProtectionResponse>> OnDateAsync(string nik, string? dateText, CancellationToken ct)
+    internal async Task<Outcome<ProtectionResponse>> OnDateAsync(string nik, string? dateText, CancellationToken ct)
     {
         var date = calendar.Today();
         if (dateText is { Length: > 0 } && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
@@ -69,7 +69,21 @@ internal sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext
             verdict.RuleVersion, verdict.Reasons);
     }
 
-    public async Task<Outcome<ContributionStripResponse>> StripAsync(string nik, string? fromText, string? toText, CancellationToken ct)
+    internal async Task<Outcome<ContributionStripResponse>> StripAsync(string nik, string? fromText, string? toText, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await StripAsync(conn, await BillingWorker.FindByNikAsync(conn, null, nik, caller.Scope, ct), fromText, toText, ct);
+    }
+
+    /// <summary>The strip of the worker page, which knows the worker by id.</summary>
+    internal async Task<Outcome<ContributionStripResponse>> StripOfWorkerAsync(Guid workerId, string? fromText, string? toText, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await StripAsync(conn, await BillingWorker.FindByIdAsync(conn, null, workerId, caller.Scope, ct), fromText, toText, ct);
+    }
+
+    private async Task<Outcome<ContributionStripResponse>> StripAsync(NpgsqlConnection conn, BillingWorker? worker, string? fromText,
+        string? toText, CancellationToken ct)
     {
         ContributionMonth? from = null, to = null;
         if (fromText is { Length: > 0 })
@@ -92,8 +106,6 @@ internal sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext
             to = t;
         }
 
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var worker = await BillingWorker.FindByNikAsync(conn, null, nik, caller.Scope, ct);
         if (worker is null)
         {
             return Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan.");
@@ -102,7 +114,8 @@ internal sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext
         var ledger = await WorkerLedger.ReadAsync(conn, worker.Id, null, ct);
         var current = calendar.CurrentMonth();
         var last = to ?? (ledger.Count > 0 && ledger[^1].Month > current ? ledger[^1].Month : current);
-        var first = from ?? (ledger.Count > 0 ? ledger[0].Month : last.PlusMonths(-11));
+        // By default from the first ledger month, at most two years back, or the last year when there is none.
+        var first = from ?? (ledger.Count > 0 && ledger[0].Month > last.PlusMonths(-24) ? ledger[0].Month : last.PlusMonths(ledger.Count > 0 ? -23 : -11));
         if (first > last)
         {
             return Refusal.Invalid("from", "Bulan awal harus sebelum bulan akhir.");

@@ -15,9 +15,9 @@ internal sealed record GenerateBillsResponse(Guid ProgrammeId, int MonthsChecked
 /// up to the current month (prepaying later months is asking for them one by one). Each programme-month is one
 /// statement in its own transaction (<see cref="BillProgrammeMonth"/>), audited with the bill it issued.
 /// </summary>
-internal sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, BusinessCalendar calendar)
+public sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, BusinessCalendar calendar)
 {
-    public async Task<Outcome<GenerateBillsResponse>> ExecuteAsync(Guid programmeId, GenerateBillsRequest? request, CancellationToken ct)
+    internal async Task<Outcome<GenerateBillsResponse>> ExecuteAsync(Guid programmeId, GenerateBillsRequest? request, CancellationToken ct)
     {
         ContributionMonth? asked = null;
         if (request?.Month is { Length: > 0 } text)
@@ -63,7 +63,7 @@ internal sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext c
     }
 
     /// <summary>The months the automatic run bills: from the programme's first month up to this month.</summary>
-    public static IReadOnlyList<ContributionMonth> MonthsDue(BillingProgramme programme, ContributionMonth current)
+    internal static IReadOnlyList<ContributionMonth> MonthsDue(BillingProgramme programme, ContributionMonth current)
     {
         var last = programme.MonthTo < current ? programme.MonthTo : current;
         var months = new List<ContributionMonth>();
@@ -75,7 +75,7 @@ internal sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext c
         return months;
     }
 
-    public async Task<GeneratedBill?> BillMonthAsync(NpgsqlConnection conn, BillingProgramme programme, ContributionMonth month,
+    internal async Task<GeneratedBill?> BillMonthAsync(NpgsqlConnection conn, BillingProgramme programme, ContributionMonth month,
         CallerScope scope, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);

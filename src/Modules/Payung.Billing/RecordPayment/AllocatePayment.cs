@@ -9,9 +9,9 @@ internal sealed record AllocatePaymentRequest(IReadOnlyList<Guid>? BillIds);
 /// Allocates what is still unallocated on a payment (an over-payment, or money that arrived before its bill was
 /// issued) to the programme's open bills, oldest first or the bills named. Audited.
 /// </summary>
-internal sealed class AllocatePayment(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock)
+public sealed class AllocatePayment(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock)
 {
-    public async Task<Outcome<PaymentResponse>> ExecuteAsync(Guid paymentId, AllocatePaymentRequest? request, CancellationToken ct)
+    internal async Task<Outcome<PaymentResponse>> ExecuteAsync(Guid paymentId, AllocatePaymentRequest? request, CancellationToken ct)
     {
         var scope = caller.Scope;
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -3,9 +3,9 @@ using Npgsql;
 namespace Payung.Billing.RecordPayment;
 
 /// <summary>A programme's payments with their allocations and unallocated rest; 404 outside the scope.</summary>
-internal sealed class ListPayments(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class ListPayments(NpgsqlDataSource dataSource, CallerContext caller)
 {
-    public async Task<Outcome<List<PaymentResponse>>> ExecuteAsync(Guid programmeId, CancellationToken ct)
+    internal async Task<Outcome<List<PaymentResponse>>> ExecuteAsync(Guid programmeId, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         if (await BillingProgramme.FindAsync(conn, null, programmeId, caller.Scope, ct) is null)

@@ -33,11 +33,11 @@ internal sealed record PaymentResponse(
 /// leaves the bill partly open; an over-payment leaves the rest unallocated on the payment, shown and allocatable
 /// later. The same payer, method and reference twice is the same payment: answered again, never recorded twice.
 /// </summary>
-internal sealed class RecordPayment(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, BusinessCalendar calendar)
+public sealed class RecordPayment(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, BusinessCalendar calendar)
 {
     public const long MaxAmount = 1_000_000_000_000;
 
-    public async Task<Outcome<PaymentResponse>> ExecuteAsync(Guid programmeId, RecordPaymentRequest? request, CancellationToken ct)
+    internal async Task<Outcome<PaymentResponse>> ExecuteAsync(Guid programmeId, RecordPaymentRequest? request, CancellationToken ct)
     {
         if (Validate(request, calendar.Today()) is { } invalid)
         {

@@ -12,11 +12,11 @@ internal sealed record BillLineResponse(
 /// regency programme), with the NIK masked for roles that do not need it in full. 404 when the bill's programme
 /// is outside the scope.
 /// </summary>
-internal sealed class BillLines(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class BillLines(NpgsqlDataSource dataSource, CallerContext caller)
 {
     public const int PageSize = 100;
 
-    public async Task<Outcome<Paged<BillLineResponse>>> ExecuteAsync(Guid billId, int? page, CancellationToken ct)
+    internal async Task<Outcome<Paged<BillLineResponse>>> ExecuteAsync(Guid billId, int? page, CancellationToken ct)
     {
         if (page is < 1 or > 100_000)
         {

@@ -10,6 +10,11 @@ internal sealed record MoneyInvariant(string Code, string Message, bool Holds);
 
 internal sealed record ProgrammeMoneyResponse(
     Guid ProgrammeId,
+    string ProgrammeName,
+    string FunderName,
+    string Status,
+    string MonthFrom,
+    string MonthTo,
     long Ceiling,
     long Committed,
     long Billed,
@@ -28,9 +33,9 @@ internal sealed record ProgrammeMoneyResponse(
 /// checked against the data rather than assumed: ceiling ≥ committed ≥ billed ≥ paid (net of refunds owed),
 /// Σ lines = total on every bill, and every payment either allocated or shown as unallocated.
 /// </summary>
-internal sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext caller)
 {
-    public async Task<Outcome<ProgrammeMoneyResponse>> ExecuteAsync(Guid programmeId, CancellationToken ct)
+    internal async Task<Outcome<ProgrammeMoneyResponse>> ExecuteAsync(Guid programmeId, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
@@ -92,7 +97,8 @@ internal sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext 
                 allocatedTotal == paidTotal && received - allocatedTotal >= 0),
         };
         await tx.CommitAsync(ct);
-        return new ProgrammeMoneyResponse(programme.Id, programme.BudgetCeiling, programme.Committed, billed, paidTotal, refunds,
+        return new ProgrammeMoneyResponse(programme.Id, programme.Name, programme.FunderName, programme.Status,
+            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, programme.Committed, billed, paidTotal, refunds,
             bills.Sum(b => b.Outstanding), received, received - allocatedTotal, programme.BudgetCeiling - programme.Committed,
             invariants, bills);
     }
