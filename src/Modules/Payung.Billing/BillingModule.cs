@@ -22,6 +22,7 @@ public static class BillingModule
         services.AddScoped<ListPayments>();
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
+        services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
         if (scheduler)
         {
