@@ -127,4 +127,24 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
         Assert.True((await ProtectionAsync(factory, w.Nik, "2026-01-19")).Protected);
         Assert.Contains((await ProtectionAsync(factory, w.Nik, "2026-02-10")).Reasons, r => r.Code == "worker.deceased");
     }
+
+    [Fact]
+    public async Task Bill_TwoRunsAtOnce_IssueOneBill_AndTwoPaymentsAtOnceNeverOverAllocate()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+
+        var runs = await Task.WhenAll(Task.Run(() => BillAsync(factory, programme)), Task.Run(() => BillAsync(factory, programme)));
+        var payments = await Task.WhenAll(
+            Task.Run(() => PayAsync(factory, programme, MonthlyRate, "2026-01-05")),
+            Task.Run(() => PayAsync(factory, programme, MonthlyRate, "2026-01-05")));
+
+        Assert.Equal(1, runs.Sum(r => r.BillsIssued));
+        Assert.Equal(MonthlyRate, payments.Sum(p => p.Allocated));
+        Assert.Equal(MonthlyRate, payments.Sum(p => p.Unallocated));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((MonthlyRate, MonthlyRate, MonthlyRate), (money.Billed, money.Paid, money.Unallocated));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+    }
 }
