@@ -16,6 +16,7 @@ public static class BillingModule
         services.AddPayungInfrastructure();
         services.AddScoped<GenerateBills>();
         services.AddScoped<ProgrammeMoney>();
+        services.AddScoped<Payung.Programs.Contracts.IProgrammeBilling, ProgrammeBillingFiguresQuery>();
         services.AddScoped<BillLines>();
         services.AddScoped<RecordPayment.RecordPayment>();
         services.AddScoped<AllocatePayment>();
