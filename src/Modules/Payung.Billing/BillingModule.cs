@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Billing.CheckProtection;
 using Payung.Billing.GenerateMonthlyBills;
+using Payung.Billing.ImportStatements;
 using Payung.Billing.RecordPayment;
 using Payung.Billing.ReviewBills;
 using Payung.Infrastructure.Jobs;
@@ -23,6 +24,7 @@ public static class BillingModule
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
+        services.AddImportStatements();
         if (scheduler)
         {
             services.AddHostedService<BillingScheduler>();
@@ -34,6 +36,7 @@ public static class BillingModule
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder api)
     {
         BillingEndpoints.Map(api);
+        ImportStatementsEndpoints.Map(api);
         return api;
     }
 }

@@ -69,52 +69,21 @@ internal static class ImportEndpoints
         HttpRequest request, StartWorkerImport start, IConfiguration configuration, CancellationToken ct)
     {
         var limits = ImportLimits.WebFrom(configuration);
-        // Refuse an oversized body before reading it: the multipart envelope adds little.
-        if (request.ContentLength > limits.MaxBytes + 64 * 1024)
-        {
-            return Refused(ImportRefusedException.TooLarge(limits.MaxBytes));
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return FileMissing();
-        }
-
-        IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return FileMissing();
-        }
+            var (file, form) = await ImportUpload.ReadAsync(request, limits, ct);
+            if (file is null)
+            {
+                return ImportUpload.FileMissing();
+            }
 
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
-        {
-            return FileMissing();
-        }
-
-        if (file.Length > limits.MaxBytes)
-        {
-            return Refused(ImportRefusedException.TooLarge(limits.MaxBytes));
-        }
-
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct);
-        }
-
-        try
-        {
-            var id = await start.UploadAsync(file.FileName, content, form["village"].FirstOrDefault(), limits, ct);
+            var id = await start.UploadAsync(file.FileName, file.Content, form!["village"].FirstOrDefault(), limits, ct);
             var url = $"{Prefix}/{id}";
             return TypedResults.Accepted(url, new ImportAcceptedResponse(id, "queued", url));
         }
         catch (ImportRefusedException e)
         {
-            return Refused(e);
+            return ImportUpload.Refused(e);
         }
     }
 
@@ -152,21 +121,4 @@ internal static class ImportEndpoints
         TypedResults.Stream(output => ImportTemplate.WriteAsync(output, ct), ImportWorkbook.ContentType, ImportTemplate.FileName);
 
     private static ProblemHttpResult NotFound() => ApiProblem.NotFound("import.not_found", "Impor tidak ditemukan.");
-
-    private static ValidationProblem FileMissing() =>
-        ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-        {
-            ["file"] = ["Kirim berkas .xlsx atau .csv sebagai multipart/form-data di kolom 'file'."],
-        });
-
-    private static ProblemHttpResult Refused(ImportRefusedException e)
-    {
-        var problem = ApiProblem.Create(e.Status, e.Code, e.Message, e.Detail);
-        if (e.Data["missing"] is List<string> missing)
-        {
-            problem.ProblemDetails.Extensions["missing"] = missing;
-        }
-
-        return problem;
-    }
 }

@@ -1,6 +1,6 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
-/// <summary>What the import did with one row; stored as snake_case text.</summary>
+/// <summary>What an import did with one row; stored as snake_case text.</summary>
 public enum ImportVerdict
 {
     Created,
