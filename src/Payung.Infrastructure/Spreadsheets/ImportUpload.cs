@@ -6,6 +6,9 @@ namespace Payung.Infrastructure.Spreadsheets;
 /// <summary>An uploaded import file, read whole (within the web's limits) so it can be inspected and stored with its job.</summary>
 public sealed record UploadedFile(string FileName, byte[] Content);
 
+/// <summary>The 202 answer to an upload: the import's job and where to follow it.</summary>
+public sealed record ImportAcceptedResponse(Guid Id, string Status, string StatusUrl);
+
 /// <summary>
 /// The multipart side of every import endpoint: the file in the form field <c>file</c> (or the first file), refused
 /// before it is read when the body is larger than the limit, and the ProblemDetails a refused file gets.
@@ -41,6 +44,12 @@ public static class ImportUpload
             return (null, form);
         }
 
+        return (new UploadedFile(file.FileName, await ReadAsync(file, limits, ct)), form);
+    }
+
+    /// <summary>A posted file's bytes; throws <see cref="ImportRefusedException"/> when it is larger than the limit.</summary>
+    public static async Task<byte[]> ReadAsync(IFormFile file, ImportLimits limits, CancellationToken ct)
+    {
         if (file.Length > limits.MaxBytes)
         {
             throw ImportRefusedException.TooLarge(limits.MaxBytes);
@@ -52,7 +61,54 @@ public static class ImportUpload
             await stream.ReadExactlyAsync(content, ct);
         }
 
-        return (new UploadedFile(file.FileName, content), form);
+        return content;
+    }
+
+    /// <summary>
+    /// An import endpoint's upload: reads the file within the web's limits, lets <paramref name="start"/> check it and
+    /// queue its job, and answers 202 with <c>{prefix}/{id}</c>, 400 without a file, or the refusal's ProblemDetails.
+    /// </summary>
+    public static async Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> AcceptAsync(
+        HttpRequest request, ImportLimits limits, string prefix, Func<UploadedFile, IFormCollection, Task<Guid>> start, CancellationToken ct)
+    {
+        try
+        {
+            var (file, form) = await ReadAsync(request, limits, ct);
+            if (file is null)
+            {
+                return FileMissing();
+            }
+
+            var id = await start(file, form!);
+            var url = $"{prefix}/{id}";
+            return TypedResults.Accepted(url, new ImportAcceptedResponse(id, "queued", url));
+        }
+        catch (ImportRefusedException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    /// <summary>The <c>verdict</c> filter of a rows endpoint: none, one verdict, or a 400 naming the allowed codes.</summary>
+    public static bool TryVerdictFilter(string? text, out ImportVerdict? filter, out ValidationProblem? problem)
+    {
+        (filter, problem) = (null, null);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (ImportVerdicts.TryParse(text, out var parsed))
+        {
+            filter = parsed;
+            return true;
+        }
+
+        problem = ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
+        {
+            ["verdict"] = ["Hasil harus salah satu dari created, updated, unchanged, rejected, needs_review."],
+        });
+        return false;
     }
 
     public static ValidationProblem FileMissing() =>

@@ -18,6 +18,16 @@ public static class SheetReasons
         [ControlCharacter] = "Sel berisi karakter kendali yang tidak terlihat; ketik ulang isinya.",
         [CellTooLong] = "Isi sel terlalu panjang.",
     };
+
+    /// <summary>A stored reason as its code and the column it concerns (after a '|'), if any.</summary>
+    public static (string Code, string? Column) Split(string stored)
+    {
+        var bar = stored.IndexOf('|');
+        return bar < 0 ? (stored, null) : (stored[..bar], stored[(bar + 1)..]);
+    }
+
+    /// <summary>A reason's text naming the column it concerns.</summary>
+    public static string InColumn(string text, string? column) => column is null ? text : $"{text} (kolom {column})";
 }
 
 /// <summary>

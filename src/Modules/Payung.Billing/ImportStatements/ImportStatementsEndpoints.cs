@@ -10,8 +10,6 @@ using Payung.Infrastructure.Spreadsheets;
 
 namespace Payung.Billing.ImportStatements;
 
-internal sealed record StatementAcceptedResponse(Guid Id, string Status, string StatusUrl);
-
 /// <summary>
 /// <c>POST /statements</c> (multipart: <c>file</c>) answers 202 with the job; <c>GET /statements/{id}</c> its status and
 /// counts, <c>/rows?verdict=&amp;page=</c> the verdicts, <c>/errors.xlsx</c> the rows to fix; <c>GET /statements/template</c>
@@ -42,7 +40,7 @@ internal static class ImportStatementsEndpoints
             .WithName("ImportStatement")
             .WithSummary("Unggah laporan iuran/pembayaran (.xlsx atau .csv UTF-8, pemisah ';' atau ','): satu baris per NIK atau KPJ dan bulan; diproses di latar belakang.")
             .Accepts<IFormFile>("multipart/form-data")
-            .Produces<StatementAcceptedResponse>(StatusCodes.Status202Accepted)
+            .Produces<ImportAcceptedResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -75,26 +73,11 @@ internal static class ImportStatementsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Accepted<StatementAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+    private static Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpRequest request, StartStatementImport start, IConfiguration configuration, CancellationToken ct)
     {
         var limits = ImportLimits.WebFrom(configuration);
-        try
-        {
-            var (file, _) = await ImportUpload.ReadAsync(request, limits, ct);
-            if (file is null)
-            {
-                return ImportUpload.FileMissing();
-            }
-
-            var id = await start.UploadAsync(file.FileName, file.Content, limits, ct);
-            var url = $"{Prefix}/{id}";
-            return TypedResults.Accepted(url, new StatementAcceptedResponse(id, "queued", url));
-        }
-        catch (ImportRefusedException e)
-        {
-            return ImportUpload.Refused(e);
-        }
+        return ImportUpload.AcceptAsync(request, limits, Prefix, (file, _) => start.UploadAsync(file.FileName, file.Content, limits, ct), ct);
     }
 
     private static async Task<Results<Ok<StatementImportStatus>, ProblemHttpResult>> StatusAsync(Guid id, GetStatementImport get, CancellationToken ct) =>
@@ -103,18 +86,9 @@ internal static class ImportStatementsEndpoints
     private static async Task<Results<Ok<StatementRowPage>, ProblemHttpResult, ValidationProblem>> RowsAsync(
         Guid id, string? verdict, int? page, int? pageSize, ListStatementRows list, CancellationToken ct)
     {
-        ImportVerdict? filter = null;
-        if (!string.IsNullOrEmpty(verdict))
+        if (!ImportUpload.TryVerdictFilter(verdict, out var filter, out var problem))
         {
-            if (!ImportVerdicts.TryParse(verdict, out var parsed))
-            {
-                return ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-                {
-                    ["verdict"] = ["Hasil harus salah satu dari created, updated, unchanged, rejected, needs_review."],
-                });
-            }
-
-            filter = parsed;
+            return problem!;
         }
 
         return await list.ExecuteAsync(id, filter, page ?? 1, pageSize ?? ListStatementRows.DefaultPageSize, ct) is { } rows

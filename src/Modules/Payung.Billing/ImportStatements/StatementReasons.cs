@@ -55,14 +55,8 @@ internal static class StatementReasons
 
     public static StatementReason Describe(string stored, int? duplicateOfRow)
     {
-        var bar = stored.IndexOf('|');
-        var code = bar < 0 ? stored : stored[..bar];
-        var column = bar < 0 ? null : stored[(bar + 1)..];
-        var text = Text(code);
-        if (column is not null)
-        {
-            text = $"{text} (kolom {column})";
-        }
+        var (code, column) = SheetReasons.Split(stored);
+        var text = SheetReasons.InColumn(Text(code), column);
 
         if (code == DuplicateInFile && duplicateOfRow is { } row)
         {

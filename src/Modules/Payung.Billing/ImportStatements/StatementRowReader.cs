@@ -43,87 +43,43 @@ internal sealed class StatementRow
 /// characters and over-long cells flagged; the file refused when it is not a spreadsheet, lacks headers, is empty or
 /// too long). Required headers: Bulan, Jumlah, Tanggal Bayar, Sumber, and NIK or KPJ.
 /// </summary>
-internal sealed class StatementRowReader : ISheetRowSource
+internal sealed class StatementRowReader : SheetRowSource
 {
-    private readonly ISheetReader sheet;
-    private readonly ImportLimits limits;
     private readonly SheetHeaders headers;
-    private readonly SheetCellCleaner cleaner = new();
 
     private StatementRowReader(ISheetReader sheet, ImportLimits limits, SheetHeaders headers)
-    {
-        this.sheet = sheet;
-        this.limits = limits;
-        this.headers = headers;
-    }
+        : base(sheet, limits) => this.headers = headers;
 
     public StatementRow Current { get; } = new();
 
-    public int Rows { get; private set; }
+    public override IReadOnlyList<string> IgnoredHeaders => headers.Ignored;
 
-    public IReadOnlyList<string> IgnoredHeaders => headers.Ignored;
+    public static StatementRowReader Open(ImportFormat format, Stream stream, ImportLimits limits) =>
+        Open(format, stream, limits, sheet => new StatementRowReader(sheet, limits, MapHeaders(sheet.Cells.ToArray())));
 
-    public long Position => sheet.Position;
-
-    public long Length => sheet.Length;
-
-    public static StatementRowReader Open(ImportFormat format, Stream stream, ImportLimits limits)
+    private static SheetHeaders MapHeaders(IReadOnlyList<SheetCell> header)
     {
-        var sheet = SpreadsheetFile.OpenSheet(format, stream, limits);
-        try
+        var headers = SheetHeaders.Map(header,
+            StatementColumns.All.Select(c => new SheetColumn(c.Header, c.Required, c.Aliases)).ToList(), StatementColumns.ExtraHeaders);
+        if (headers.ColumnOf((int)StatementField.Nik) < 0 && headers.ColumnOf((int)StatementField.Kpj) < 0)
         {
-            if (!sheet.Read())
+            List<string> missing = ["NIK atau KPJ"];
+            throw new ImportRefusedException("import.headers_missing", "Judul kolom wajib tidak ditemukan pada baris pertama.", 422,
+                "Berkas harus memiliki kolom NIK atau KPJ (boleh keduanya). Unduh templat untuk melihat judul kolom yang benar.")
             {
-                throw ImportRefusedException.Empty();
-            }
-
-            var headers = SheetHeaders.Map(sheet.Cells.ToArray(),
-                StatementColumns.All.Select(c => new SheetColumn(c.Header, c.Required, c.Aliases)).ToList(), StatementColumns.ExtraHeaders);
-            if (headers.ColumnOf((int)StatementField.Nik) < 0 && headers.ColumnOf((int)StatementField.Kpj) < 0)
-            {
-                List<string> missing = ["NIK atau KPJ"];
-                throw new ImportRefusedException("import.headers_missing", "Judul kolom wajib tidak ditemukan pada baris pertama.", 422,
-                    "Berkas harus memiliki kolom NIK atau KPJ (boleh keduanya). Unduh templat untuk melihat judul kolom yang benar.")
-                {
-                    Data = { ["missing"] = missing },
-                };
-            }
-
-            return new StatementRowReader(sheet, limits, headers);
+                Data = { ["missing"] = missing },
+            };
         }
-        catch
-        {
-            sheet.Dispose();
-            throw;
-        }
+
+        return headers;
     }
 
-    public bool Read()
-    {
-        while (sheet.Read())
-        {
-            if (!Fill())
-            {
-                continue;
-            }
-
-            if (++Rows > limits.MaxRows)
-            {
-                throw ImportRefusedException.TooManyRows(limits.MaxRows);
-            }
-
-            return true;
-        }
-
-        return false;
-    }
-
-    private bool Fill()
+    protected override bool Fill()
     {
         var row = Current;
-        row.RowNumber = sheet.RowNumber;
+        row.RowNumber = Sheet.RowNumber;
         row.Flags.Clear();
-        var cells = sheet.Cells;
+        var cells = Sheet.Cells;
         var any = false;
         foreach (var column in StatementColumns.All)
         {
@@ -135,13 +91,11 @@ internal sealed class StatementRowReader : ISheetRowSource
                 row.Flags.Add(StatementReasons.NikExcelFloat);
             }
 
-            var text = cleaner.Clean(cell, column.Header, row.Flags);
+            var text = Cleaner.Clean(cell, column.Header, row.Flags);
             row.Text[(int)column.Field] = text;
             any |= text is not null;
         }
 
         return any;
     }
-
-    public void Dispose() => sheet.Dispose();
 }

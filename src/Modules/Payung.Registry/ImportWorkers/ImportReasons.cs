@@ -77,14 +77,8 @@ public static class ImportReasons
     /// <summary>A stored reason as the operator reads it, with its column and the earlier row where that matters.</summary>
     public static ImportReason Describe(string stored, int? duplicateOfRow)
     {
-        var bar = stored.IndexOf('|');
-        var code = bar < 0 ? stored : stored[..bar];
-        var column = bar < 0 ? null : stored[(bar + 1)..];
-        var text = Text(code);
-        if (column is not null)
-        {
-            text = $"{text} (kolom {column})";
-        }
+        var (code, column) = SheetReasons.Split(stored);
+        var text = SheetReasons.InColumn(Text(code), column);
 
         if (duplicateOfRow is { } row && code is DuplicateInFile or PossibleDuplicate)
         {

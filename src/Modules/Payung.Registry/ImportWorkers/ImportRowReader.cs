@@ -6,82 +6,33 @@ namespace Payung.Registry.ImportWorkers;
 /// <see cref="ImportRefusedException"/>) when it is not a spreadsheet, lacks headers, has no data row or
 /// more rows than allowed.
 /// </summary>
-internal sealed class ImportRowReader : ISheetRowSource
+internal sealed class ImportRowReader : SheetRowSource
 {
-    private readonly ISheetReader sheet;
-    private readonly ImportLimits limits;
-    private readonly SheetCellCleaner cleaner = new();
-
     private ImportRowReader(ISheetReader sheet, ImportLimits limits, ImportHeaderMap headers, int headerRow)
+        : base(sheet, limits)
     {
-        this.sheet = sheet;
-        this.limits = limits;
         Headers = headers;
         HeaderRow = headerRow;
     }
 
     public ImportHeaderMap Headers { get; }
 
-    public IReadOnlyList<string> IgnoredHeaders => Headers.Ignored;
+    public override IReadOnlyList<string> IgnoredHeaders => Headers.Ignored;
 
     public int HeaderRow { get; }
 
     public StagedRow Current { get; } = new();
 
-    /// <summary>Data rows read so far.</summary>
-    public int Rows { get; private set; }
-
-    public long Position => sheet.Position;
-
-    public long Length => sheet.Length;
-
-    public static ImportRowReader Open(ImportFormat format, Stream stream, ImportLimits limits, bool villageDefaulted)
-    {
-        var sheet = SpreadsheetFile.OpenSheet(format, stream, limits);
-        try
-        {
-            if (!sheet.Read())
-            {
-                throw ImportRefusedException.Empty();
-            }
-
-            var headers = ImportHeaderMap.Create(sheet.Cells.ToArray(), villageDefaulted);
-            return new ImportRowReader(sheet, limits, headers, sheet.RowNumber);
-        }
-        catch
-        {
-            sheet.Dispose();
-            throw;
-        }
-    }
-
-    public bool Read()
-    {
-        while (sheet.Read())
-        {
-            if (!Fill())
-            {
-                continue;
-            }
-
-            if (++Rows > limits.MaxRows)
-            {
-                throw ImportRefusedException.TooManyRows(limits.MaxRows);
-            }
-
-            return true;
-        }
-
-        return false;
-    }
+    public static ImportRowReader Open(ImportFormat format, Stream stream, ImportLimits limits, bool villageDefaulted) =>
+        Open(format, stream, limits, sheet => new ImportRowReader(sheet, limits, ImportHeaderMap.Create(sheet.Cells.ToArray(), villageDefaulted), sheet.RowNumber));
 
     /// <summary>Copies the mapped cells of the sheet's current row; false when none of them has a value.</summary>
-    private bool Fill()
+    protected override bool Fill()
     {
         var row = Current;
-        row.RowNumber = sheet.RowNumber;
+        row.RowNumber = Sheet.RowNumber;
         row.Flags.Clear();
-        var cells = sheet.Cells;
+        var cells = Sheet.Cells;
         var any = false;
         foreach (var column in ImportColumns.All)
         {
@@ -103,8 +54,6 @@ internal sealed class ImportRowReader : ISheetRowSource
             flags.Add(column.Field == ImportField.Nik ? ImportReasons.NikExcelFloat : ImportReasons.KkExcelFloat);
         }
 
-        return cleaner.Clean(cell, column.Header, flags);
+        return Cleaner.Clean(cell, column.Header, flags);
     }
-
-    public void Dispose() => sheet.Dispose();
 }

@@ -31,7 +31,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfSelfPaidMonths_CreatesLedgerMonthsThatProtect_AndTheSameFileAgainChangesNothing()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var kpj = NextKpj();
         var file = Csv(Row(w.Nik, "2026-01", kpj), Row(w.Nik, "2026-02", kpj), Row(w.Nik, "2026-03", kpj, paidOn: "2026-03-20"));
         var client = await DisnakerAsync();
@@ -56,8 +56,8 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfKpjOnlyRows_ResolvesThroughTheKpjSeenWithANik_InAnEarlierFileOrEarlierInTheSameFile()
     {
-        var a = await NewWorkerAsync(factory);
-        var b = await NewWorkerAsync(factory);
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
         var (kpjA, kpjB) = (NextKpj(), NextKpj());
         var client = await DisnakerAsync();
         await ImportAsync(client, Csv(Row(a.Nik, "2026-04", kpjA)));
@@ -80,7 +80,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfAPaidMonthAgainWithAnotherAmountOrDate_UpdatesIt_AndAuditsBeforeAndAfter()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var client = await DisnakerAsync();
         await ImportAsync(client, Csv(Row(w.Nik, "2026-01"), Row(w.Nik, "2026-02")));
 
@@ -101,7 +101,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfMalformedRows_RejectsEachWithItsCode_AndImportsTheRest()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var future = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var file = Csv(
             Row(w.Nik, "2026-01"),                                   // 2 created
@@ -149,8 +149,8 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_ByADesaOperator_RejectsRowsOfAnotherVillageAsOutOfScope_AndOthersDoNotSeeTheImport()
     {
-        var own = await NewWorkerAsync(factory, Jondong);
-        var neighbour = await NewWorkerAsync(factory, Tengkujuh);
+        var own = await BillingTestKit.CreateWorkerAsync(factory, village: Jondong);
+        var neighbour = await BillingTestKit.CreateWorkerAsync(factory, village: Tengkujuh);
         var desa = await WorkersTestKit.ClientAsync(factory, Role.DesaOperator, Jondong);
 
         var result = await ImportAsync(desa, Csv(Row(own.Nik, "2026-01"), Row(neighbour.Nik, "2026-01")));
@@ -172,8 +172,8 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     public async Task Import_OfProgrammeMonths_ReconcilesWithTheLedger_AndSelfPaidRowsForFundedMonthsNeedReview()
     {
         var programme = await EnrollmentTestKit.CreateProgrammeAsync(factory, new EnrollmentTestKit.ProgrammeSpec(From: "2026-01", To: "2026-02"));
-        var a = await NewWorkerAsync(factory);
-        var b = await NewWorkerAsync(factory);
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
         await EnrollmentTestKit.EnrollAsync(factory, programme, a.Id, b.Id);
         await BillingTestKit.BillAsync(factory, programme);
         await BillingTestKit.PayAsync(factory, programme, 2 * EnrollmentTestKit.MonthlyRate, "2026-01-10");
@@ -198,7 +198,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfASelfPaidMonthAfterTheDeathMonth_RecordsARefundOwedToThePayer_NotProtection()
     {
-        var w = await NewWorkerAsync(factory, deathDate: new DateOnly(2026, 3, 10));
+        var w = await BillingTestKit.CreateWorkerAsync(factory, deathDate: new DateOnly(2026, 3, 10));
         var kpj = NextKpj();
         var file = Csv(Row(w.Nik, "2026-03", kpj, paidOn: "2026-03-05"), Row(w.Nik, "2026-04", kpj, paidOn: "2026-04-05", reference: "BPJS-77"));
         var client = await DisnakerAsync();
@@ -228,8 +228,8 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfAKpjKnownForAnotherWorker_NeedsReview_AndTeachesNothing()
     {
-        var a = await NewWorkerAsync(factory);
-        var b = await NewWorkerAsync(factory);
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
         var kpj = NextKpj();
         var client = await DisnakerAsync();
         await ImportAsync(client, Csv(Row(a.Nik, "2026-01", kpj)));
@@ -245,7 +245,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Import_OfAnXlsxWithTheNikStoredAsANumber_RejectsTheRowWithTheExcelFloatReason()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var file = ImportFiles.Xlsx([Row(w.Nik, "2026-01"), Row(w.Nik, "2026-02")],
             (row, header, value) => row == 3 && header == "NIK" ? ImportFiles.NumberCell(double.Parse(value!, CultureInfo.InvariantCulture)) : null,
             Headers);
@@ -306,7 +306,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Upload_BeyondTheSizeOrRowLimits_IsRefusedBeforeAnyJobExists()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var file = Csv(Row(w.Nik, "2026-01"), Row(w.Nik, "2026-02"), Row(w.Nik, "2026-03"));
         using var scope = factory.Services.CreateScope();
         var start = scope.As<StartStatementImport>(EnrollmentTestKit.Operator);
@@ -340,7 +340,7 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     [Fact]
     public async Task Pages_ShowTheUploadFormAndTheImportsCountsRowsAndErrorWorkbook()
     {
-        var w = await NewWorkerAsync(factory);
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
         var client = await DisnakerAsync();
         var result = await ImportAsync(client, Csv(Row(w.Nik, "2026-01"), Row(w.Nik, "2026-13")));
 

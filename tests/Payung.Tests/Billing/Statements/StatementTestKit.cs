@@ -17,36 +17,10 @@ internal static class StatementTestKit
 
     public static IReadOnlyList<string> Headers { get; } = StatementColumns.All.Select(c => c.Header).ToList();
 
-    // NIKs of the statement tests: district 18.97.97 (unassigned), birth date 1986-05-05, serials 0001–2999.
-    private static int serial;
-
     // KPJs of the statement tests: 11 digits starting 95.
     private static long kpj;
 
     public static string NextKpj() => string.Create(CultureInfo.InvariantCulture, $"95{Interlocked.Increment(ref kpj):000000000}");
-
-    /// <summary>A worker of the test's own in <paramref name="village"/>, written with plain SQL like the billing kit's.</summary>
-    public static async Task<(Guid Id, string Nik)> NewWorkerAsync(PayungApiFactory factory, string village = "18.01.06.2001",
-        DateOnly? deathDate = null)
-    {
-        var id = Guid.CreateVersion7();
-        var next = Interlocked.Increment(ref serial);
-        Assert.True(next <= 2999, "The statement tests used up their NIK serials.");
-        var nik = string.Create(CultureInfo.InvariantCulture, $"189797050586{next:0000}");
-        await using var cmd = factory.Database.DataSource.CreateCommand("""
-            insert into registry.worker (id, nik, full_name, birth_date, sex, village_code, occupation_code, dtsen_decile,
-                                         status, death_date, phone, created_at, updated_at)
-            values ($1, $2, 'Peserta Uji Laporan Iuran', date '1986-05-05', 'M', $3, 'petani', 2, $4, $5, '081234567890',
-                    clock_timestamp(), clock_timestamp())
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nik });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = village });
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deathDate is null ? "alive" : "deceased" });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)deathDate ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        await cmd.ExecuteNonQueryAsync();
-        return (id, nik);
-    }
 
     /// <summary>One statement row by header; defaults: self-paid Rp16.800 paid on the 10th of the month.</summary>
     public static ImportRowBuilder Row(string? nik, string month, string? kpj = null, string amount = "16800", string? paidOn = null,
@@ -71,7 +45,7 @@ internal static class StatementTestKit
     {
         var response = await UploadAsync(client, content, fileName);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var accepted = (await response.Content.ReadFromJsonAsync<StatementAcceptedResponse>(Json))!;
+        var accepted = (await response.Content.ReadFromJsonAsync<ImportAcceptedResponse>(Json))!;
         Assert.Equal($"/api/v1/statements/{accepted.Id}", response.Headers.Location?.OriginalString);
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

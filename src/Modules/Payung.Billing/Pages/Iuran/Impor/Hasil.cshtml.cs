@@ -66,15 +66,7 @@ internal sealed class HasilModel(GetStatementImport get, ListStatementRows rows)
 
     public string PageLink(int page) => $"/iuran/impor/{Import.Id}?page={page}" + (Verdict is null ? "" : "&hasil=" + Verdict);
 
-    public static string StatusLabel(string status) => status switch
-    {
-        "queued" => "Menunggu giliran",
-        "running" => "Sedang diproses",
-        "succeeded" => "Selesai",
-        "failed" => "Gagal",
-        "cancelled" => "Dibatalkan",
-        _ => status,
-    };
+    public static string StatusLabel(string status) => ImportVerdicts.StatusLabel(status);
 
     public static string StageLabel(string? stage) => stage switch
     {
@@ -84,14 +76,7 @@ internal sealed class HasilModel(GetStatementImport get, ListStatementRows rows)
         _ => "Menunggu",
     };
 
-    public static string VerdictBadge(string verdict) => verdict switch
-    {
-        "rejected" => "text-bg-danger",
-        "needs_review" => "text-bg-warning",
-        "created" => "text-bg-success",
-        "updated" => "text-bg-info",
-        _ => "text-bg-secondary",
-    };
+    public static string VerdictBadge(string verdict) => ImportVerdicts.Badge(verdict);
 
     public static string SourceLabel(string? source) => source switch
     {

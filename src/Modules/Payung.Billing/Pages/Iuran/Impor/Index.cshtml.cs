@@ -37,21 +37,11 @@ internal sealed class IndexModel(StartStatementImport start, GetStatementImport 
         {
             Error = "Pilih berkas .xlsx atau .csv untuk diunggah.";
         }
-        else if (Berkas.Length > Limits.MaxBytes)
-        {
-            var refused = ImportRefusedException.TooLarge(Limits.MaxBytes);
-            (Error, ErrorDetail) = (refused.Message, refused.Detail);
-        }
         else
         {
-            var content = new byte[Berkas.Length];
-            await using (var stream = Berkas.OpenReadStream())
-            {
-                await stream.ReadExactlyAsync(content, ct);
-            }
-
             try
             {
+                var content = await ImportUpload.ReadAsync(Berkas, Limits, ct);
                 var id = await start.UploadAsync(Berkas.FileName, content, Limits, ct);
                 return Redirect($"/iuran/impor/{id}");
             }
