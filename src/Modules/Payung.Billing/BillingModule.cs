@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Billing.CheckProtection;
 using Payung.Billing.GenerateMonthlyBills;
+using Payung.Billing.ImportStatements;
 using Payung.Billing.RecordPayment;
 using Payung.Billing.ReviewBills;
 using Payung.Infrastructure.Jobs;
@@ -25,6 +26,7 @@ public static class BillingModule
         services.AddScoped<RecordBackdate>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
+        services.AddImportStatements();
         if (scheduler)
         {
             services.AddHostedService<BillingScheduler>();
@@ -36,6 +38,7 @@ public static class BillingModule
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder api)
     {
         BillingEndpoints.Map(api);
+        ImportStatementsEndpoints.Map(api);
         return api;
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Access;
 using Payung.Access.Contracts;
+using Payung.Billing.ImportStatements;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.GetWorker;
 using Payung.Shared;
 using Payung.Tests.Registry.Workers;
@@ -22,7 +24,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     /// Records the cases act on; one inside the Lampung Selatan actors' scopes, one in Lahat. <c>Worker</c> has a
     /// twin (same name and birth date) in the same village, which raised the duplicate candidate <c>DuplicateId</c>.
     /// </summary>
-    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId);
+    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId)
+    {
+        /// <summary>A payment statement imported by the target's village operator (one self-paid month of <c>Worker</c>).</summary>
+        public Guid StatementId { get; init; }
+    }
 
     /// <summary>
     /// One row of the matrix. <c>Call</c> builds the request for a target; <c>ListsTarget</c> set means the
@@ -79,6 +85,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             t => Get($"/api/v1/workers/{t.Worker.Nik}/protection?date=2026-01-10")),
         new("workers.contributions", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/api/v1/workers/{t.Worker.Nik}/contributions?from=2026-01&to=2026-03")),
+        new("statements.get", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}")),
+        new("statements.rows", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/rows")),
+        new("statements.errors", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/errors.xlsx")),
+        new("page.statements.result", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/iuran/impor/{t.StatementId}"), IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -185,7 +195,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             var worker = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born));
             var twin = await WorkersTestKit.RegisterAsync(factory, WorkersTestKit.NewWorker(village, name: name, birthDate: born).AwayFrom(worker.Nik!));
             var duplicate = (await WorkersTestKit.CandidatesOfAsync(factory, twin.Id)).Single(c => c.WorkerId == worker.Id || c.OtherWorkerId == worker.Id);
-            return new Target(user, key, village, worker, duplicate.Id);
+            using var scope = factory.Services.CreateScope();
+            var statement = Encoding.UTF8.GetBytes($"NIK;Bulan;Jumlah;Tanggal Bayar;Sumber\r\n{worker.Nik};2026-01;16800;2026-01-10;mandiri\r\n");
+            var statementId = await scope.As<StartStatementImport>(WorkersTestKit.Desa(village))
+                .UploadAsync("iuran.csv", statement, ImportLimits.Web, CancellationToken.None);
+            return new Target(user, key, village, worker, duplicate.Id) { StatementId = statementId };
         }
 
         private async Task<string> CreateKeyAsync(Role role, string? scope, string? branch, Guid createdBy) =>

@@ -8,8 +8,6 @@ using Payung.Infrastructure;
 
 namespace Payung.Registry.ImportWorkers;
 
-public sealed record ImportAcceptedResponse(Guid Id, string Status, string StatusUrl);
-
 /// <summary>
 /// <c>POST /imports/workers</c> (multipart: <c>file</c>, optional <c>village</c>) answers 202 with the job;
 /// <c>GET /imports/{id}</c> its status and counts, <c>/rows</c> the verdicts, <c>/errors.xlsx</c> the rows to
@@ -65,57 +63,12 @@ internal static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+    private static Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpRequest request, StartWorkerImport start, IConfiguration configuration, CancellationToken ct)
     {
         var limits = ImportLimits.WebFrom(configuration);
-        // Refuse an oversized body before reading it: the multipart envelope adds little.
-        if (request.ContentLength > limits.MaxBytes + 64 * 1024)
-        {
-            return Refused(ImportRefusedException.TooLarge(limits.MaxBytes));
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return FileMissing();
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return FileMissing();
-        }
-
-        if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)
-        {
-            return FileMissing();
-        }
-
-        if (file.Length > limits.MaxBytes)
-        {
-            return Refused(ImportRefusedException.TooLarge(limits.MaxBytes));
-        }
-
-        var content = new byte[file.Length];
-        await using (var stream = file.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(content, ct);
-        }
-
-        try
-        {
-            var id = await start.UploadAsync(file.FileName, content, form["village"].FirstOrDefault(), limits, ct);
-            var url = $"{Prefix}/{id}";
-            return TypedResults.Accepted(url, new ImportAcceptedResponse(id, "queued", url));
-        }
-        catch (ImportRefusedException e)
-        {
-            return Refused(e);
-        }
+        return ImportUpload.AcceptAsync(request, limits, Prefix,
+            (file, form) => start.UploadAsync(file.FileName, file.Content, form["village"].FirstOrDefault(), limits, ct), ct);
     }
 
     private static async Task<Results<Ok<WorkerImportStatus>, ProblemHttpResult>> StatusAsync(Guid id, GetWorkerImport get, CancellationToken ct) =>
@@ -124,18 +77,9 @@ internal static class ImportEndpoints
     private static async Task<Results<Ok<ImportRowPage>, ProblemHttpResult, ValidationProblem>> RowsAsync(
         Guid id, string? verdict, int? page, int? pageSize, ListWorkerImportRows list, CancellationToken ct)
     {
-        ImportVerdict? filter = null;
-        if (!string.IsNullOrEmpty(verdict))
+        if (!ImportUpload.TryVerdictFilter(verdict, out var filter, out var problem))
         {
-            if (!ImportVerdicts.TryParse(verdict, out var parsed))
-            {
-                return ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-                {
-                    ["verdict"] = ["Hasil harus salah satu dari created, updated, unchanged, rejected, needs_review."],
-                });
-            }
-
-            filter = parsed;
+            return problem!;
         }
 
         return await list.ExecuteAsync(id, filter, page ?? 1, pageSize ?? ListWorkerImportRows.DefaultPageSize, ct) is { } rows
@@ -152,21 +96,4 @@ internal static class ImportEndpoints
         TypedResults.Stream(output => ImportTemplate.WriteAsync(output, ct), ImportWorkbook.ContentType, ImportTemplate.FileName);
 
     private static ProblemHttpResult NotFound() => ApiProblem.NotFound("import.not_found", "Impor tidak ditemukan.");
-
-    private static ValidationProblem FileMissing() =>
-        ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-        {
-            ["file"] = ["Kirim berkas .xlsx atau .csv sebagai multipart/form-data di kolom 'file'."],
-        });
-
-    private static ProblemHttpResult Refused(ImportRefusedException e)
-    {
-        var problem = ApiProblem.Create(e.Status, e.Code, e.Message, e.Detail);
-        if (e.Data["missing"] is List<string> missing)
-        {
-            problem.ProblemDetails.Extensions["missing"] = missing;
-        }
-
-        return problem;
-    }
 }

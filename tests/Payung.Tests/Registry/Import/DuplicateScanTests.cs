@@ -5,6 +5,7 @@ using Payung.Access;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
 using Payung.Registry;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.ImportWorkers;
 using Payung.Registry.ReviewDuplicates;
 using Payung.Shared;

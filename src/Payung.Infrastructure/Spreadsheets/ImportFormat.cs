@@ -1,4 +1,4 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 public enum ImportFormat
 {

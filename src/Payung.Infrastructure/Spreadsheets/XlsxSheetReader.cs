@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// The first worksheet of an .xlsx, streamed with an XmlReader straight from the zip. A reader of our own
@@ -13,7 +13,7 @@ namespace Payung.Registry.ImportWorkers;
 /// sizes and ratios first, and every part is then inflated through a counter that stops at the limit, so a
 /// zip that lies about its sizes is caught too. DTDs are refused (no entity expansion).
 /// </summary>
-internal sealed class XlsxSheetReader : ISheetReader
+public sealed class XlsxSheetReader : ISheetReader
 {
     private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

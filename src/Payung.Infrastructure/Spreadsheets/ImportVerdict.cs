@@ -1,6 +1,6 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
-/// <summary>What the import did with one row; stored as snake_case text.</summary>
+/// <summary>What an import did with one row; stored as snake_case text.</summary>
 public enum ImportVerdict
 {
     Created,
@@ -45,5 +45,26 @@ public static class ImportVerdicts
         ImportVerdict.Rejected => "Ditolak",
         ImportVerdict.NeedsReview => "Perlu diperiksa",
         _ => verdict.ToString(),
+    };
+
+    /// <summary>The Bootstrap badge of a verdict on the result pages.</summary>
+    public static string Badge(string verdict) => verdict switch
+    {
+        "rejected" => "text-bg-danger",
+        "needs_review" => "text-bg-warning",
+        "created" => "text-bg-success",
+        "updated" => "text-bg-info",
+        _ => "text-bg-secondary",
+    };
+
+    /// <summary>An import job's status as the result pages name it.</summary>
+    public static string StatusLabel(string status) => status switch
+    {
+        "queued" => "Menunggu giliran",
+        "running" => "Sedang diproses",
+        "succeeded" => "Selesai",
+        "failed" => "Gagal",
+        "cancelled" => "Dibatalkan",
+        _ => status,
     };
 }

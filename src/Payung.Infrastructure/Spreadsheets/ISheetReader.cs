@@ -1,10 +1,10 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// Rows of the first sheet of an import file, streamed: one row in memory at a time. Row numbers are the
 /// spreadsheet's (the header is usually row 1), so an operator finds the row the import talks about.
 /// </summary>
-internal interface ISheetReader : IDisposable
+public interface ISheetReader : IDisposable
 {
     /// <summary>Moves to the next row that has any cell; false at the end of the sheet.</summary>
     bool Read();

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// Writes the workbooks operators download (the template, the error workbook): one sheet, a bold header
@@ -10,7 +10,7 @@ namespace Payung.Registry.ImportWorkers;
 /// text instead of turning it into 1,80106E+15. Rows stream through OpenXmlWriter into a temporary file
 /// (the packaging library needs a seekable target), which is then copied to <c>output</c>.
 /// </summary>
-internal static class ImportWorkbook
+public static class ImportWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -92,7 +92,7 @@ internal static class ImportWorkbook
         writer.WriteEndElement();
     }
 
-    internal static string ColumnName(int index)
+    public static string ColumnName(int index)
     {
         var name = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26)

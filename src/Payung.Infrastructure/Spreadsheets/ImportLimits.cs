@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// How much one import may hold. The web takes uploads of up to 20 MB and 100,000 rows by default
@@ -11,7 +11,7 @@ namespace Payung.Registry.ImportWorkers;
 /// </summary>
 public sealed record ImportLimits(long MaxBytes, int MaxRows, long MaxUnpackedBytes, int MaxCompressionRatio = 100)
 {
-    /// <summary>Longer cells are cut and the row rejected: no column of a worker needs more.</summary>
+    /// <summary>Longer cells are cut and the row rejected: no column of an import needs more.</summary>
     public const int MaxCellLength = 1000;
 
     public static ImportLimits Web { get; } = new(20L * 1024 * 1024, 100_000, 400L * 1024 * 1024);

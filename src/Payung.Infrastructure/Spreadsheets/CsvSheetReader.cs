@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// A CSV file as a sheet: UTF-8 with or without BOM, fields separated by ';' or ',' (whichever the header
@@ -8,7 +8,7 @@ namespace Payung.Registry.ImportWorkers;
 /// own keeps memory bounded by one record: a field longer than <see cref="MaxFieldChars"/> (typically a
 /// quote never closed) refuses the file instead of swallowing it.
 /// </summary>
-internal sealed class CsvSheetReader : ISheetReader
+public sealed class CsvSheetReader : ISheetReader
 {
     private const int MaxFieldChars = 64 * 1024;
     private const int MaxColumns = 512;

@@ -1,4 +1,4 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>
 /// The whole file is refused (not a spreadsheet, headers missing, too large…): nothing is imported. The
@@ -24,7 +24,7 @@ public sealed class ImportRefusedException(string code, string message, int stat
             $"Paling banyak {limit} baris data per berkas; bagi berkas menjadi beberapa bagian.");
 
     public static ImportRefusedException Empty() =>
-        new("import.empty", "Berkas tidak berisi baris data.", 422, "Baris pertama berisi judul kolom, baris berikutnya data pekerja.");
+        new("import.empty", "Berkas tidak berisi baris data.", 422, "Baris pertama berisi judul kolom, baris berikutnya data.");
 
     public static ImportRefusedException ZipBomb(string detail) =>
         new("import.zip_bomb", "Berkas .xlsx ini mengembang terlalu besar saat dibuka dan ditolak.", 422, detail);

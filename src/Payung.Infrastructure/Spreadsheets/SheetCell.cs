@@ -1,7 +1,7 @@
-namespace Payung.Registry.ImportWorkers;
+namespace Payung.Infrastructure.Spreadsheets;
 
 /// <summary>How a spreadsheet stored a cell: what the import needs to refuse formulas and float NIKs.</summary>
-internal enum SheetCellKind
+public enum SheetCellKind
 {
     Empty,
     Text,
@@ -16,7 +16,7 @@ internal enum SheetCellKind
     Formula,
 }
 
-internal readonly record struct SheetCell(SheetCellKind Kind, string? Text)
+public readonly record struct SheetCell(SheetCellKind Kind, string? Text)
 {
     public static SheetCell Empty => new(SheetCellKind.Empty, null);
 }
