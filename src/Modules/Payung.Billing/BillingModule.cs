@@ -23,6 +23,7 @@ public static class BillingModule
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
+        HandOverToSelfPaid.SelfPaidFeatures.AddSelfPaid(services, scheduler);
         if (scheduler)
         {
             services.AddHostedService<BillingScheduler>();
@@ -34,6 +35,7 @@ public static class BillingModule
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder api)
     {
         BillingEndpoints.Map(api);
+        HandOverToSelfPaid.SelfPaidFeatures.Map(api);
         return api;
     }
 }
