@@ -5,6 +5,7 @@ using Payung.Access;
 using Payung.Access.Contracts;
 using Payung.Registry.GetWorker;
 using Payung.Shared;
+using Payung.Tests.Billing.SelfPaid;
 using Payung.Tests.Registry.Workers;
 using static Payung.Tests.Access.AccessTestKit;
 
@@ -75,6 +76,17 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("page.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/duplikat?pekerja={t.Worker.Id}"), t => t.DuplicateId.ToString(), IsPage: true),
         new("page.duplicates.review", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/duplikat/{t.DuplicateId}"), IsPage: true),
+        new("notifications.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/notifications?worker={t.Worker.Id}"), t => SelfPaidMatrix.Of(t).Notification.ToString()),
+        new("notifications.status", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => Json(HttpMethod.Post, $"/api/v1/notifications/{SelfPaidMatrix.Of(t).Notification}/status",
+                $$"""{"status":"delivered","providerRef":"{{SelfPaidMatrix.ProviderRef}}"}""")),
+        new("programmes.handover", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/programmes/{SelfPaidMatrix.Of(t).HandoverProgramme}/handover")),
+        new("retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/api/v1/retention?programme={SelfPaidMatrix.Of(t).EndedProgramme}&level=village"), t => t.Region),
+        new("page.retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/mandiri?program={SelfPaidMatrix.Of(t).EndedProgramme}&tingkat=village"), t => t.Region, IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -170,6 +182,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 
             Inside = await TargetAsync("18.01.06.2001");
             Outside = await TargetAsync("16.04.01.2001");
+            await SelfPaidMatrix.SeedAsync(factory, Inside);
+            await SelfPaidMatrix.SeedAsync(factory, Outside);
         }
 
         private async Task<Target> TargetAsync(string village)
