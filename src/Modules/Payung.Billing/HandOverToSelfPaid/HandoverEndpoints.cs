@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Payung.Access.Contracts;
-using Payung.Billing.NotifyParticipants;
 
 namespace Payung.Billing.HandOverToSelfPaid;
 
@@ -17,6 +16,6 @@ internal static class HandoverEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> HandoverAsync(Guid id, HandOverToSelfPaid handover, CancellationToken ct) =>
-        NotificationEndpoints.Answer(await handover.ExecuteAsync(id, ct));
+    private static Task<IResult> HandoverAsync(Guid id, HandOverToSelfPaid handover, CancellationToken ct) =>
+        BillingEndpoints.Answer(handover.ExecuteAsync(id, ct));
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Payung.Access.Contracts;
 
@@ -24,16 +23,10 @@ internal static class NotificationEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<IResult> ListAsync(string? kind, string? status, Guid? programme, Guid? worker, int? page,
+    private static Task<IResult> ListAsync(string? kind, string? status, Guid? programme, Guid? worker, int? page,
         ListNotifications list, CancellationToken ct) =>
-        Answer(await list.ExecuteAsync(kind, status, programme, worker, page, ct));
+        BillingEndpoints.Answer(list.ExecuteAsync(kind, status, programme, worker, page, ct));
 
-    private static async Task<IResult> StatusAsync(Guid id, DeliveryStatusRequest? request, RecordDeliveryStatus record, CancellationToken ct) =>
-        Answer(await record.ExecuteAsync(id, request, ct));
-
-    internal static IResult Answer<T>(Outcome<T> outcome)
-        where T : class =>
-        !outcome.Succeeded
-            ? outcome.Refusal.IsValidation ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem()
-            : TypedResults.Ok(outcome.Value);
+    private static Task<IResult> StatusAsync(Guid id, DeliveryStatusRequest? request, RecordDeliveryStatus record, CancellationToken ct) =>
+        BillingEndpoints.Answer(record.ExecuteAsync(id, request, ct));
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Payung.Access.Contracts;
-using Payung.Billing.NotifyParticipants;
 
 namespace Payung.Billing.ReportRetention;
 
@@ -17,6 +16,6 @@ internal static class RetentionEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> RetentionAsync(string? regency, Guid? programme, string? level, ReportRetention report, CancellationToken ct) =>
-        NotificationEndpoints.Answer(await report.ExecuteAsync(regency, programme, level, ct));
+    private static Task<IResult> RetentionAsync(string? regency, Guid? programme, string? level, ReportRetention report, CancellationToken ct) =>
+        BillingEndpoints.Answer(report.ExecuteAsync(regency, programme, level, ct));
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Payung.Billing.HandOverToSelfPaid;
 using Payung.Billing.NotifyParticipants;
+using Payung.Infrastructure.Jobs;
 using Payung.Programs.Contracts;
 using Payung.Shared;
 using Payung.Tests.Registry.Workers;
@@ -185,6 +186,30 @@ public sealed class SelfPaidOutboxTests(PayungApiFactory factory) : IClassFixtur
         Assert.DoesNotContain(await NotificationsAsync(factory, "reminder:"), r => r.DedupeKey.Contains(unpaid.ToString(), StringComparison.Ordinal)
             && r.Id != row.Id);
         Assert.True(second.AlreadyQueued >= 1);
+    }
+
+    [Fact]
+    public async Task DailyRun_HandsOverProgrammesInTheirNoticeWindowOnly()
+    {
+        var current = CurrentMonth(factory);
+        var ending = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: current.ToString(), To: current.ToString()));
+        var later = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: current.ToString(), To: current.PlusMonths(3).ToString()));
+        var first = await CreateWorkerAsync(factory, "081344440001", name: "Umi Harian");
+        var second = await CreateWorkerAsync(factory, "081344440002", name: "Vina Harian");
+        await EnrollAsync(factory, ending, first);
+        await EnrollAsync(factory, later, second);
+
+        var queue = factory.Services.GetRequiredService<JobQueue>();
+        var owner = "test:" + Access.AccessTestKit.Unique("handover");
+        var id = await queue.EnqueueAsync(HandoverJob.Request(Operator) with { LeaseOwner = owner });
+        var state = await factory.Services.GetRequiredService<JobRunner>().RunAsync(id, owner, null, CancellationToken.None);
+
+        Assert.Equal(JobState.Succeeded, state);
+        var result = (await queue.FindAsync(id, default))!.Result!.Value;
+        // Other tests' programmes of the regency may end this month too: at least this one was handed over.
+        Assert.True(result.GetProperty("handoverQueued").GetInt32() >= 1);
+        Assert.Single(await NotificationsAsync(factory, $"handover:{ending}:"));
+        Assert.Empty(await NotificationsAsync(factory, $"handover:{later}:"));
     }
 
     [Fact]
