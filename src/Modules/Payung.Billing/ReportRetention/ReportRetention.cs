@@ -44,7 +44,8 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
         ),
         horizon as (
             select c.*, h.n,
-                   (c.month_to + make_interval(months => h.n))::date + coalesce(r.due_day, 15) - 1 < $5 as reached,
+                   -- Without a protection rule for the month there is no due day, so the horizon is not counted.
+                   coalesce((c.month_to + make_interval(months => h.n))::date + r.due_day - 1 < $5, false) as reached,
                    exists (select 1 from billing.contribution x
                             where x.worker_id = c.worker_id and x.month = (c.month_to + make_interval(months => h.n))::date
                               and x.source = 'self_paid' and x.amount_paid > 0 and x.amount_paid >= x.amount_due) as paid
