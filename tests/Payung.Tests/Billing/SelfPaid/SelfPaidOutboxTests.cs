@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Payung.Billing.HandOverToSelfPaid;
@@ -152,6 +153,46 @@ public sealed class SelfPaidOutboxTests(PayungApiFactory factory) : IClassFixtur
         Assert.Null(failed.SentAt);
         Assert.Equal(("failed", 1), (notYet.Status, notYet.Attempts));
         Assert.Equal(("sent", 2, "file", null), (retried.Status, retried.Attempts, retried.Provider, retried.LastError));
+    }
+
+    [Fact]
+    public async Task DeliveryReport_OfAFailureAfterSending_PutsTheMessageBackInLineForAnotherAttempt()
+    {
+        var current = CurrentMonth(factory);
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: current.ToString(), To: current.ToString()));
+        var worker = await CreateWorkerAsync(factory, "081388880000", name: "Zaki Tak Sampai");
+        await EnrollAsync(factory, programme, worker);
+        await HandOverAsync(factory, programme);
+        var file = Path.Combine(Path.GetTempPath(), $"payung-outbox-{Guid.NewGuid():N}", "messages.jsonl");
+        var provider = new FileOutboxProvider(file, TimeProvider.System, NullLogger<FileOutboxProvider>.Instance);
+        await DispatchAsync(provider, TimeProvider.System);
+        var sent = (await NotificationsAsync(factory, $"handover:{programme}:")).Single();
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var report = await scope.As<RecordDeliveryStatus>(Operator)
+                .ExecuteAsync(sent.Id, new DeliveryStatusRequest("failed", sent.ProviderRef, "nomor tidak aktif"), default);
+            Assert.Equal(("failed", "nomor tidak aktif"), (report.Value?.Status, report.Value?.LastError));
+        }
+
+        var retryMinutes = int.Parse(await SettingAsync(factory, "notification_retry_minutes"), System.Globalization.CultureInfo.InvariantCulture);
+        await DispatchAsync(provider, new FixedClock(DateTimeOffset.UtcNow.AddMinutes(retryMinutes + 1)));
+        var resent = (await NotificationsAsync(factory, $"handover:{programme}:")).Single();
+        Assert.Equal(("sent", 2), (resent.Status, resent.Attempts));
+        Assert.Equal(2, File.ReadAllLines(file).Count(l => l.Contains(sent.Id.ToString(), StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void FileProvider_WritesUnderTheDataFolder_UnlessAFileIsConfigured()
+    {
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = "/srv/payung/src/Payung.Web" };
+        string PathFor(params (string Key, string Value)[] settings) => FileOutboxProvider.ResolvePath(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(), environment);
+
+        Assert.Equal("/var/payung/outbox/messages.jsonl", PathFor(("PAYUNG_DATA_DIR", "/var/payung")));
+        Assert.Equal("/srv/payung/src/Payung.Web/kirim/pesan.jsonl", PathFor(("PAYUNG_OUTBOX_FILE", "kirim/pesan.jsonl")));
+        Assert.Equal("/srv/payung/src/Payung.Web/.data/outbox/messages.jsonl", PathFor());
     }
 
     [Fact]
