@@ -132,7 +132,7 @@ internal static class BillingEndpoints
     private static Task<IResult> BackdateAsync(string nik, string month, RecordBackdateRequest? request, RecordBackdate record, CancellationToken ct) =>
         Answer(record.ExecuteAsync(nik, month, request, ct));
 
-    private static async Task<IResult> Answer<T>(Task<Outcome<T>> pending)
+    internal static async Task<IResult> Answer<T>(Task<Outcome<T>> pending)
         where T : class
     {
         var outcome = await pending;

@@ -27,6 +27,7 @@ public static class BillingModule
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
         services.AddImportStatements();
+        HandOverToSelfPaid.SelfPaidFeatures.AddSelfPaid(services, scheduler);
         if (scheduler)
         {
             services.AddHostedService<BillingScheduler>();
@@ -39,6 +40,7 @@ public static class BillingModule
     {
         BillingEndpoints.Map(api);
         ImportStatementsEndpoints.Map(api);
+        HandOverToSelfPaid.SelfPaidFeatures.Map(api);
         return api;
     }
 }

@@ -7,6 +7,7 @@ using Payung.Billing.ImportStatements;
 using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.GetWorker;
 using Payung.Shared;
+using Payung.Tests.Billing.SelfPaid;
 using Payung.Tests.Registry.Workers;
 using static Payung.Tests.Access.AccessTestKit;
 
@@ -89,6 +90,17 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("statements.rows", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/rows")),
         new("statements.errors", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/errors.xlsx")),
         new("page.statements.result", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/iuran/impor/{t.StatementId}"), IsPage: true),
+        new("notifications.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/notifications?worker={t.Worker.Id}"), t => SelfPaidMatrix.Of(t).Notification.ToString()),
+        new("notifications.status", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => Json(HttpMethod.Post, $"/api/v1/notifications/{SelfPaidMatrix.Of(t).Notification}/status",
+                $$"""{"status":"delivered","providerRef":"{{SelfPaidMatrix.ProviderRef}}"}""")),
+        new("programmes.handover", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/programmes/{SelfPaidMatrix.Of(t).HandoverProgramme}/handover")),
+        new("retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/api/v1/retention?programme={SelfPaidMatrix.Of(t).EndedProgramme}&level=village"), t => t.Region),
+        new("page.retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/mandiri?program={SelfPaidMatrix.Of(t).EndedProgramme}&tingkat=village"), t => t.Region, IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -184,6 +196,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 
             Inside = await TargetAsync("18.01.06.2001");
             Outside = await TargetAsync("16.04.01.2001");
+            await SelfPaidMatrix.SeedAsync(factory, Inside);
+            await SelfPaidMatrix.SeedAsync(factory, Outside);
         }
 
         private async Task<Target> TargetAsync(string village)
