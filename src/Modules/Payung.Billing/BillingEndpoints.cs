@@ -73,7 +73,7 @@ internal static class BillingEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/workers/{nik}/contributions/{month}/backdate", BackdateAsync)
-            .RequireAuthorization(Permissions.WritePersonalData).WithTags("Perlindungan").WithName("RecordBackdate")
+            .RequireAuthorization(Permissions.RecordContributions).WithTags("Perlindungan").WithName("RecordBackdate")
             .WithSummary("Catat permohonan berlaku surut ke BPJS untuk bulan yang dibayar terlambat: requested, approved, refused.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

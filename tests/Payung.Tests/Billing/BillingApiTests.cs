@@ -190,4 +190,21 @@ public sealed class BillingApiTests(PayungApiFactory factory) : IClassFixture<Pa
         var money = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programme}/money");
         Assert.Equal(2 * MonthlyRate, money.GetProperty("billed").GetInt64());
     }
+
+    [Fact]
+    public async Task Backdate_MayBeRecordedByABpjsBranchOfficer_ButNotByAProvinceViewer()
+    {
+        var (programme, worker) = await EnrolledAsync();
+        await BillAsync(factory, programme);
+        await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-05");
+        var branch = await AccessTestKit.CreateBranchAsync(factory, LampungSelatan);
+        var officer = await AccessTestKit.SignedInClientAsync(factory, await AccessTestKit.CreateUserAsync(factory, Role.BpjsOfficer, null, branch));
+        var viewer = await AccessTestKit.SignedInClientAsync(factory, await AccessTestKit.CreateUserAsync(factory, Role.ProvinceViewer, "18"));
+
+        var byOfficer = await officer.PutAsJsonAsync($"/api/v1/workers/{worker.Nik}/contributions/2026-01/backdate", new { status = "approved" });
+        var byViewer = await viewer.PutAsJsonAsync($"/api/v1/workers/{worker.Nik}/contributions/2026-02/backdate", new { status = "requested" });
+
+        Assert.Equal(HttpStatusCode.OK, byOfficer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+    }
 }

@@ -34,7 +34,7 @@ internal static class ImportStatementsEndpoints
         var statements = api.MapGroup("/statements").WithTags("Impor iuran");
 
         statements.MapPost("", UploadAsync)
-            .RequireAuthorization(Permissions.WritePersonalData)
+            .RequireAuthorization(Permissions.RecordContributions)
             // Cookies are SameSite=Strict and API keys are headers: no cross-site form can reach this.
             .DisableAntiforgery()
             .WithName("ImportStatement")
@@ -47,7 +47,7 @@ internal static class ImportStatementsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         statements.MapGet("/template", Template)
-            .RequireAuthorization(Permissions.WritePersonalData)
+            .RequireAuthorization(Permissions.RecordContributions)
             .WithName("StatementTemplate")
             .WithSummary("Templat laporan iuran: judul kolom dan satu baris contoh.")
             .Produces(StatusCodes.Status200OK, contentType: ImportWorkbook.ContentType);

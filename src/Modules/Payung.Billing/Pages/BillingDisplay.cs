@@ -19,9 +19,6 @@ public static class BillingDisplay
     public static bool CanManage(CallerScope scope) =>
         scope.Role is { } role && Permissions.Roles[Permissions.ManagePrograms].Contains(role);
 
-    public static bool CanWritePersonalData(CallerScope scope) =>
-        scope.Role is { } role && Permissions.Roles[Permissions.WritePersonalData].Contains(role);
-
     /// <summary>Label and Bootstrap colour of a strip state (see ProtectionEvaluator).</summary>
     public static (string Label, string Css) State(string state) => state switch
     {

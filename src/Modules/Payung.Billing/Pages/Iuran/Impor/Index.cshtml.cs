@@ -13,7 +13,7 @@ namespace Payung.Billing.Pages.Iuran.Impor;
 /// Upload of a payment/contribution statement (.xlsx or .csv) for people: the same <see cref="StartStatementImport"/> as
 /// <c>POST /api/v1/statements</c>; on success it goes to the import's page, which follows the job.
 /// </summary>
-[Authorize(Policy = Permissions.WritePersonalData)]
+[Authorize(Policy = Permissions.RecordContributions)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 [RequestSizeLimit(64L * 1024 * 1024)]
 internal sealed class IndexModel(StartStatementImport start, GetStatementImport imports, IConfiguration configuration) : PageModel
