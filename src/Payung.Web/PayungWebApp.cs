@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
 using Payung.Access;
+using Payung.Billing;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
 using Payung.Programs;
@@ -51,7 +52,21 @@ public static class PayungWebApp
             doc.Info.Description = "Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan.";
             return Task.CompletedTask;
         }));
-        services.AddRazorPages();
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            // Module pages live in the module assemblies; name them rather than trust discovery through deps.json,
+            // which does not always list a module (it missed Billing's pages under the test host).
+            foreach (var assembly in new[] { typeof(AccessModule).Assembly, typeof(RegionsModule).Assembly, typeof(RegistryModule).Assembly, typeof(ProgramsModule).Assembly, typeof(BillingModule).Assembly })
+            {
+                if (!parts.ApplicationParts.Any(p => p is Microsoft.AspNetCore.Mvc.ApplicationParts.AssemblyPart a && a.Assembly == assembly))
+                {
+                    foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
+                }
+            }
+        });
         services.AddLocalization();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -60,6 +75,7 @@ public static class PayungWebApp
         services.AddRegions();
         services.AddRegistry();
         services.AddPrograms();
+        services.AddBilling();
         // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.
         services.AddJobs(builder.Configuration);
 
@@ -100,6 +116,7 @@ public static class PayungWebApp
         api.MapRegions();
         api.MapRegistry();
         api.MapPrograms();
+        api.MapBilling();
         // Unknown API routes answer ProblemDetails too, never the HTML not-found page.
         api.MapFallback(() => ApiProblem.NotFound("route.not_found", "Alamat API tidak ditemukan."));
 

@@ -1,5 +1,6 @@
 using Payung.Access.SeedDemoUsers;
 using Payung.Infrastructure;
+using Payung.Billing.SeedDemoBilling;
 using Payung.Programs.SeedDemoProgrammes;
 using Payung.Regions.LoadRegions;
 
@@ -25,6 +26,7 @@ internal static class StartupTasks
         {
             var users = await sp.GetRequiredService<SeedDemoUsers>().ExecuteAsync(configuration["PAYUNG_DEMO_PASSWORD"], ct);
             await sp.GetRequiredService<SeedDemoProgrammes>().ExecuteAsync(ct);
+            await sp.GetRequiredService<SeedDemoBilling>().ExecuteAsync(ct);
             return users;
         }
 

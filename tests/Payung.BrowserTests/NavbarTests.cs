@@ -60,7 +60,7 @@ public sealed class NavbarTests(PayungAppFixture app, ITestOutputHelper output)
         await page.GetByTestId("nav-soon").ClickAsync();
         await Expect(page.GetByTestId("nav-soon")).ToHaveTextAsync(soon);
         var coming = navbar.Locator(".dropdown-menu .dropdown-item");
-        await Expect(coming).ToHaveCountAsync(4);
+        await Expect(coming).ToHaveCountAsync(3);
         await Expect(coming.First).ToBeVisibleAsync();
         await Expect(coming.First).ToHaveAttributeAsync("aria-disabled", "true");
         session.AssertNoConsoleErrors();

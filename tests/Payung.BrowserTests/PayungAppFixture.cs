@@ -46,6 +46,9 @@ public sealed class PayungAppFixture : IAsyncLifetime
             "--PAYUNG_DB=" + database.ConnectionString,
             // TestDatabase loaded the regions already.
             "--PAYUNG_SKIP_REGION_LOAD=true",
+            "--PAYUNG_BILLING_INTERVAL_MINUTES=0",
+            "--PAYUNG_NOTIFY_INTERVAL_SECONDS=0",
+            "--PAYUNG_HANDOVER_INTERVAL_MINUTES=0",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();

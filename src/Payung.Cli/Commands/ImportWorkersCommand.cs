@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
-using Payung.Registry.Contracts;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.ImportWorkers;
 using Payung.Shared;
 using Spectre.Console;

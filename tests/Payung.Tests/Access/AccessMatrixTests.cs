@@ -3,9 +3,12 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Access;
 using Payung.Access.Contracts;
+using Payung.Billing.ImportStatements;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.GetWorker;
 using Payung.Shared;
 using Payung.Tests.Programs.Enrollment;
+using Payung.Tests.Billing.SelfPaid;
 using Payung.Tests.Registry.Workers;
 using static Payung.Tests.Access.AccessTestKit;
 
@@ -24,7 +27,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
     /// twin (same name and birth date) in the same village, which raised the duplicate candidate <c>DuplicateId</c>.
     /// <c>ProgrammeId</c> is an active village-fund programme of that village.
     /// </summary>
-    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId, Guid ProgrammeId);
+    public sealed record Target(AppUser User, ApiKey Key, string Region, WorkerResponse Worker, Guid DuplicateId, Guid ProgrammeId)
+    {
+        /// <summary>A payment statement imported by the target's village operator (one self-paid month of <c>Worker</c>).</summary>
+        public Guid StatementId { get; init; }
+    }
 
     /// <summary>
     /// One row of the matrix. <c>Call</c> builds the request for a target; <c>ListsTarget</c> set means the
@@ -103,6 +110,25 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("rates.funding-source", Permissions.ManageRates, HttpStatusCode.OK,
             _ => Json(HttpMethod.Put, "/api/v1/rates/funding-sources/CSR", $$"""{"discountApplies":false,"assumption":"{{CsrAssumption}}"}""")),
         new("page.rates", Permissions.ManageRates, HttpStatusCode.OK, _ => Get("/admin/tarif"), IsPage: true),
+        new("workers.protection", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers/{t.Worker.Nik}/protection?date=2026-01-10")),
+        new("workers.contributions", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/workers/{t.Worker.Nik}/contributions?from=2026-01&to=2026-03")),
+        new("statements.get", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}")),
+        new("statements.rows", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/rows")),
+        new("statements.errors", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/api/v1/statements/{t.StatementId}/errors.xlsx")),
+        new("page.statements.result", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/iuran/impor/{t.StatementId}"), IsPage: true),
+        new("notifications.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
+            t => Get($"/api/v1/notifications?worker={t.Worker.Id}"), t => SelfPaidMatrix.Of(t).Notification.ToString()),
+        new("notifications.status", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => Json(HttpMethod.Post, $"/api/v1/notifications/{SelfPaidMatrix.Of(t).Notification}/status",
+                $$"""{"status":"delivered","providerRef":"{{SelfPaidMatrix.ProviderRef}}"}""")),
+        new("programmes.handover", Permissions.ManagePrograms, HttpStatusCode.OK,
+            t => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/programmes/{SelfPaidMatrix.Of(t).HandoverProgramme}/handover")),
+        new("retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/api/v1/retention?programme={SelfPaidMatrix.Of(t).EndedProgramme}&level=village"), t => t.Region),
+        new("page.retention", Permissions.ReadPrograms, HttpStatusCode.OK,
+            t => Get($"/mandiri?program={SelfPaidMatrix.Of(t).EndedProgramme}&tingkat=village"), t => t.Region, IsPage: true),
     ];
 
     public static TheoryData<string, Role, bool, bool> Cells()
@@ -198,6 +224,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 
             Inside = await TargetAsync("18.01.06.2001");
             Outside = await TargetAsync("16.04.01.2001");
+            await SelfPaidMatrix.SeedAsync(factory, Inside);
+            await SelfPaidMatrix.SeedAsync(factory, Outside);
         }
 
         private async Task<Target> TargetAsync(string village)
@@ -211,7 +239,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             var duplicate = (await WorkersTestKit.CandidatesOfAsync(factory, twin.Id)).Single(c => c.WorkerId == worker.Id || c.OtherWorkerId == worker.Id);
             var programme = await EnrollmentTestKit.CreateProgrammeAsync(factory,
                 new EnrollmentTestKit.ProgrammeSpec(FundingSource: "DANA_DESA", RegionCode: village));
-            return new Target(user, key, village, worker, duplicate.Id, programme);
+            using var scope = factory.Services.CreateScope();
+            var statement = Encoding.UTF8.GetBytes($"NIK;Bulan;Jumlah;Tanggal Bayar;Sumber\r\n{worker.Nik};2026-01;16800;2026-01-10;mandiri\r\n");
+            var statementId = await scope.As<StartStatementImport>(WorkersTestKit.Desa(village))
+                .UploadAsync("iuran.csv", statement, ImportLimits.Web, CancellationToken.None);
+            return new Target(user, key, village, worker, duplicate.Id, programme) { StatementId = statementId };
         }
 
         private async Task<string> CreateKeyAsync(Role role, string? scope, string? branch, Guid createdBy) =>

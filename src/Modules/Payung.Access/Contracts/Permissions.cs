@@ -46,6 +46,13 @@ public static class Permissions
     /// </summary>
     public const string ManageRates = "rates.manage";
 
+    /// <summary>
+    /// Record what BPJS reports about contributions: import payment/contribution statements and record backdate
+    /// requests and BPJS's decisions on them. Everyone who writes personal data, and BPJS branch officers, whose
+    /// statements these are.
+    /// </summary>
+    public const string RecordContributions = "contributions.record";
+
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [ReadPersonalData] = [Role.NationalAdmin, Role.ProvinceViewer, Role.DisnakerOperator, Role.KecamatanOperator,
@@ -56,6 +63,7 @@ public static class Permissions
         [ReadPrograms] = Enum.GetValues<Role>(),
         [ManagePrograms] = [Role.NationalAdmin, Role.DisnakerOperator, Role.DesaOperator],
         [ManageRates] = [Role.NationalAdmin],
+        [RecordContributions] = [Role.NationalAdmin, Role.DisnakerOperator, Role.KecamatanOperator, Role.DesaOperator, Role.BpjsOfficer],
     };
 
     /// <summary>Roles a manager may hand out: a Disnaker operator only the operators inside its regency.</summary>

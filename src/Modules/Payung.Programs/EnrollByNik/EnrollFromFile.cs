@@ -1,3 +1,4 @@
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.Contracts;
 
 namespace Payung.Programs.EnrollByNik;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Payung.Access.Contracts;
-using Payung.Registry.Contracts;
+using Payung.Infrastructure.Spreadsheets;
 
 namespace Payung.Programs.EnrollByNik;
 
@@ -38,11 +38,11 @@ internal static class EnrollFromFileEndpoint
         UploadedFile? file;
         try
         {
-            file = await ReadUpload.FileAsync(request, EnrollFromFile.Limits.MaxBytes, ct);
+            (file, _) = await ImportUpload.ReadAsync(request, EnrollFromFile.Limits, ct);
         }
         catch (ImportRefusedException e)
         {
-            return ReadUpload.Problem(e);
+            return ImportUpload.Refused(e);
         }
 
         if (file is null)

@@ -1,13 +1,15 @@
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.ImportWorkers;
 
 namespace Payung.Registry.Contracts;
 
 /// <summary>
-/// Reads a list of NIKs: the column headed "NIK" (or "No KTP", "Nomor Induk Kependudukan") of the first sheet of an
-/// .xlsx or UTF-8 .csv, with the worker import's safeguards (size, kind by content, zip bomb, UTF-8). Other columns
-/// may be there and are not read. The whole file is refused with an <see cref="ImportRefusedException"/> when it is
-/// not a spreadsheet, lacks the header, has no data row or more than <see cref="ImportLimits.MaxRows"/>, holds a
-/// formula anywhere, or holds NIKs Excel stored as numbers: those lost their last digits in every row.
+/// Reads a list of NIKs: the column headed "NIK" (or "No KTP", "Nomor Induk Kependudukan", as in the worker import)
+/// of the first sheet of an .xlsx or UTF-8 .csv, through the shared spreadsheet reading (size, kind by content, zip
+/// bomb, UTF-8, header matching, row limit). Other columns may be there and are not read. The whole file is refused
+/// with an <see cref="ImportRefusedException"/> when it is not a spreadsheet, lacks the header, has no data row or
+/// more than <see cref="ImportLimits.MaxRows"/>, holds a formula anywhere, or holds NIKs Excel stored as numbers:
+/// those lost their last digits in every row.
 /// </summary>
 public static class ReadNikList
 {
@@ -15,62 +17,54 @@ public static class ReadNikList
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
-        var format = InspectImportFile.CheckSizeAndFormat(stream, limits);
-        using var sheet = ISheetReader.Open(format, stream, limits);
-        if (!sheet.Read())
-        {
-            throw ImportRefusedException.Empty();
-        }
-
-        var column = NikColumn(sheet.Cells);
+        var format = SpreadsheetFile.CheckSizeAndFormat(stream, limits);
+        using var reader = NikListReader.Open(format, stream, limits);
         var rows = new List<NikListRow>();
-        while (sheet.Read())
+        while (reader.Read())
         {
-            var cells = sheet.Cells;
-            if (cells.Any(c => c.IsFormula))
-            {
-                throw ImportRefusedException.Formula(sheet.RowNumber);
-            }
-
-            var nik = column < cells.Count ? cells[column] : SheetCell.Empty;
-            if (nik.IsExcelFloat)
-            {
-                throw ImportRefusedException.NikExcelFloat(sheet.RowNumber);
-            }
-
-            if (rows.Count == limits.MaxRows)
-            {
-                throw ImportRefusedException.TooManyRows(limits.MaxRows);
-            }
-
-            var text = nik.Text?.Trim();
-            rows.Add(new NikListRow(sheet.RowNumber, string.IsNullOrEmpty(text) ? null : text));
+            rows.Add(reader.Current);
         }
 
         return rows.Count > 0 ? rows : throw ImportRefusedException.Empty();
     }
 
-    private static int NikColumn(IReadOnlyList<SheetCell> header)
+    private sealed class NikListReader : SheetRowSource
     {
-        var found = -1;
-        for (var i = 0; i < header.Count; i++)
+        private static readonly ImportColumn Nik = ImportColumns.Of(ImportField.Nik);
+
+        private readonly SheetHeaders headers;
+
+        private NikListReader(ISheetReader sheet, ImportLimits limits, SheetHeaders headers)
+            : base(sheet, limits) => this.headers = headers;
+
+        public NikListRow Current { get; private set; } = new(0, null);
+
+        public override IReadOnlyList<string> IgnoredHeaders => headers.Ignored;
+
+        public static NikListReader Open(ImportFormat format, Stream stream, ImportLimits limits) =>
+            Open(format, stream, limits, sheet => new NikListReader(sheet, limits,
+                SheetHeaders.Map(sheet.Cells.ToArray(), [new SheetColumn(Nik.Header, true, Nik.Aliases)], [])));
+
+        /// <summary>Every row the sheet has counts, also one with an empty NIK: it gets its own verdict.</summary>
+        protected override bool Fill()
         {
-            if (header[i].Text is not { } text || ImportColumns.Find(text.Trim()) != ImportField.Nik)
+            var cells = Sheet.Cells;
+            if (cells.Any(c => c.IsFormula))
             {
-                continue;
+                throw ImportRefusedException.Formula(Sheet.RowNumber);
             }
 
-            if (found >= 0)
+            var index = headers.ColumnOf(0);
+            var nik = index < cells.Count ? cells[index] : SheetCell.Empty;
+            if (nik.IsExcelFloat)
             {
-                throw new ImportRefusedException("import.headers_duplicate", "Ada judul kolom yang muncul dua kali.", 422, "Kolom ganda: NIK.");
+                throw new ImportRefusedException(ImportReasons.NikExcelFloat, "NIK tersimpan sebagai angka sehingga digit terakhirnya hilang.", 422,
+                    $"Baris {Sheet.RowNumber}: format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah lagi.");
             }
 
-            found = i;
+            var text = nik.Text?.Trim();
+            Current = new NikListRow(Sheet.RowNumber, string.IsNullOrEmpty(text) ? null : text);
+            return true;
         }
-
-        return found >= 0
-            ? found
-            : throw new ImportRefusedException("import.headers_missing", "Judul kolom wajib tidak ditemukan pada baris pertama.", 422,
-                "Baris pertama harus berisi judul kolom NIK.") { Data = { ["missing"] = new List<string> { "NIK" } } };
     }
 }

@@ -1,6 +1,3 @@
-using System.Collections.Frozen;
-using System.Text;
-
 namespace Payung.Registry.ImportWorkers;
 
 /// <summary>One column of the import file: its Indonesian header, the other spellings accepted, and an example.</summary>
@@ -40,32 +37,8 @@ internal static class ImportColumns
 
     public static int Count => All.Count;
 
-    private static readonly FrozenDictionary<string, ImportField> ByKey = All
-        .SelectMany(c => c.Aliases.Append(c.Header).Select(h => (Key: Key(h), c.Field)))
-        .ToFrozenDictionary(p => p.Key, p => p.Field);
-
-    private static readonly FrozenSet<string> IgnoredKeys = new[] { ReasonsHeader, RowHeader, VerdictHeader, "No", "No.", "Nomor" }
-        .Select(Key).ToFrozenSet();
+    /// <summary>Headers the error workbook adds, and a leading row-number column: silently skipped.</summary>
+    public static IReadOnlyList<string> ExtraHeaders { get; } = [ReasonsHeader, RowHeader, VerdictHeader, "No", "No.", "Nomor"];
 
     public static ImportColumn Of(ImportField field) => All[(int)field];
-
-    public static ImportField? Find(string header) => ByKey.TryGetValue(Key(header), out var field) ? field : null;
-
-    /// <summary>Headers the error workbook adds, and a leading row-number column: silently skipped.</summary>
-    public static bool IsKnownExtra(string header) => IgnoredKeys.Contains(Key(header));
-
-    /// <summary>Lower-case letters and digits only: "No. KK " → "nokk".</summary>
-    public static string Key(string header)
-    {
-        var sb = new StringBuilder(header.Length);
-        foreach (var ch in header)
-        {
-            if (char.IsLetterOrDigit(ch))
-            {
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-        }
-
-        return sb.ToString();
-    }
 }

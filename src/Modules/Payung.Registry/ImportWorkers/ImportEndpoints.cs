@@ -5,11 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
-using Payung.Registry.Contracts;
 
 namespace Payung.Registry.ImportWorkers;
-
-public sealed record ImportAcceptedResponse(Guid Id, string Status, string StatusUrl);
 
 /// <summary>
 /// <c>POST /imports/workers</c> (multipart: <c>file</c>, optional <c>village</c>) answers 202 with the job;
@@ -66,25 +63,12 @@ internal static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
+    private static Task<Results<Accepted<ImportAcceptedResponse>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         HttpRequest request, StartWorkerImport start, IConfiguration configuration, CancellationToken ct)
     {
         var limits = ImportLimits.WebFrom(configuration);
-        try
-        {
-            if (await ReadUpload.FileAsync(request, limits.MaxBytes, ct) is not { } file)
-            {
-                return FileMissing();
-            }
-
-            var id = await start.UploadAsync(file.FileName, file.Content, request.Form["village"].FirstOrDefault(), limits, ct);
-            var url = $"{Prefix}/{id}";
-            return TypedResults.Accepted(url, new ImportAcceptedResponse(id, "queued", url));
-        }
-        catch (ImportRefusedException e)
-        {
-            return ReadUpload.Problem(e);
-        }
+        return ImportUpload.AcceptAsync(request, limits, Prefix,
+            (file, form) => start.UploadAsync(file.FileName, file.Content, form["village"].FirstOrDefault(), limits, ct), ct);
     }
 
     private static async Task<Results<Ok<WorkerImportStatus>, ProblemHttpResult>> StatusAsync(Guid id, GetWorkerImport get, CancellationToken ct) =>
@@ -93,18 +77,9 @@ internal static class ImportEndpoints
     private static async Task<Results<Ok<ImportRowPage>, ProblemHttpResult, ValidationProblem>> RowsAsync(
         Guid id, string? verdict, int? page, int? pageSize, ListWorkerImportRows list, CancellationToken ct)
     {
-        ImportVerdict? filter = null;
-        if (!string.IsNullOrEmpty(verdict))
+        if (!ImportUpload.TryVerdictFilter(verdict, out var filter, out var problem))
         {
-            if (!ImportVerdicts.TryParse(verdict, out var parsed))
-            {
-                return ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-                {
-                    ["verdict"] = ["Hasil harus salah satu dari created, updated, unchanged, rejected, needs_review."],
-                });
-            }
-
-            filter = parsed;
+            return problem!;
         }
 
         return await list.ExecuteAsync(id, filter, page ?? 1, pageSize ?? ListWorkerImportRows.DefaultPageSize, ct) is { } rows
@@ -121,10 +96,4 @@ internal static class ImportEndpoints
         TypedResults.Stream(output => ImportTemplate.WriteAsync(output, ct), ImportWorkbook.ContentType, ImportTemplate.FileName);
 
     private static ProblemHttpResult NotFound() => ApiProblem.NotFound("import.not_found", "Impor tidak ditemukan.");
-
-    private static ValidationProblem FileMissing() =>
-        ApiProblem.Validation("request.invalid", new Dictionary<string, string[]>
-        {
-            ["file"] = ["Kirim berkas .xlsx atau .csv sebagai multipart/form-data di kolom 'file'."],
-        });
 }

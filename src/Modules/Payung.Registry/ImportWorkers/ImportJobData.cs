@@ -1,5 +1,3 @@
-using Payung.Registry.Contracts;
-
 namespace Payung.Registry.ImportWorkers;
 
 /// <summary>

@@ -9,9 +9,9 @@ namespace Payung.Registry.ImportWorkers;
 /// </summary>
 public static class ImportReasons
 {
-    public const string FormulaNotAllowed = "import.formula_not_allowed";
-    public const string ControlCharacter = "import.control_character";
-    public const string CellTooLong = "import.cell_too_long";
+    public const string FormulaNotAllowed = SheetReasons.FormulaNotAllowed;
+    public const string ControlCharacter = SheetReasons.ControlCharacter;
+    public const string CellTooLong = SheetReasons.CellTooLong;
     public const string DuplicateInFile = "import.duplicate_in_file";
     public const string NikExcelFloat = "nik.excel_float";
     public const string KkExcelFloat = "kk.excel_float";
@@ -30,9 +30,6 @@ public static class ImportReasons
 
     private static readonly Dictionary<string, string> Texts = new()
     {
-        [FormulaNotAllowed] = "Sel berisi rumus; isi dengan nilai biasa, bukan rumus.",
-        [ControlCharacter] = "Sel berisi karakter kendali yang tidak terlihat; ketik ulang isinya.",
-        [CellTooLong] = "Isi sel terlalu panjang.",
         [DuplicateInFile] = "NIK ini sudah muncul di baris sebelumnya dalam berkas yang sama.",
         [NikExcelFloat] = "NIK tersimpan sebagai angka (mis. 1,80106E+15) sehingga digit terakhirnya hilang; format kolom NIK sebagai Teks lalu ketik ulang NIK-nya.",
         [KkExcelFloat] = "No KK tersimpan sebagai angka (mis. 1,80106E+15) sehingga digit terakhirnya hilang; format kolom sebagai Teks lalu ketik ulang.",
@@ -74,19 +71,14 @@ public static class ImportReasons
         ["worker.merged"] = "NIK ini milik data pekerja yang sudah digabungkan ke data lain.",
     };
 
-    public static string Text(string code) => Texts.TryGetValue(code, out var text) ? text : code;
+    public static string Text(string code) =>
+        Texts.TryGetValue(code, out var text) || SheetReasons.Texts.TryGetValue(code, out text) ? text : code;
 
     /// <summary>A stored reason as the operator reads it, with its column and the earlier row where that matters.</summary>
     public static ImportReason Describe(string stored, int? duplicateOfRow)
     {
-        var bar = stored.IndexOf('|');
-        var code = bar < 0 ? stored : stored[..bar];
-        var column = bar < 0 ? null : stored[(bar + 1)..];
-        var text = Text(code);
-        if (column is not null)
-        {
-            text = $"{text} (kolom {column})";
-        }
+        var (code, column) = SheetReasons.Split(stored);
+        var text = SheetReasons.InColumn(Text(code), column);
 
         if (duplicateOfRow is { } row && code is DuplicateInFile or PossibleDuplicate)
         {

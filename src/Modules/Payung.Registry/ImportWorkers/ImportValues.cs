@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Payung.Shared;
 
 namespace Payung.Registry.ImportWorkers;
@@ -10,24 +9,9 @@ namespace Payung.Registry.ImportWorkers;
 /// present, plausible, in scope or a duplicate is decided for all rows at once in SQL
 /// (<see cref="MergeStagedWorkers"/>); an unreadable value arrives as null beside its text.
 /// </summary>
-internal static partial class ImportValues
+internal static class ImportValues
 {
-    /// <summary>yyyy-MM-dd, or d/M/yyyy and d-M-yyyy with one- or two-digit day and month.</summary>
-    public static DateOnly? Date(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
-        {
-            return iso;
-        }
-
-        string[] dayFirst = ["d/M/yyyy", "dd/MM/yyyy", "d-M-yyyy", "dd-MM-yyyy", "d/MM/yyyy", "dd/M/yyyy", "d-MM-yyyy", "dd-M-yyyy"];
-        return DateOnly.TryParseExact(text, dayFirst, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-    }
+    public static DateOnly? Date(string? text) => SheetValues.Date(text);
 
     public static string? Sex(string? text) => text?.ToLowerInvariant() switch
     {
@@ -77,27 +61,7 @@ internal static partial class ImportValues
         return n > 0 && count is >= 8 and <= 15 ? new string(digits[..n]) : null;
     }
 
-    /// <summary>Whole rupiah: "1500000", "1.500.000", "1,500,000", "Rp 1.500.000".</summary>
-    public static long? Income(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var s = text.Trim();
-        if (s.StartsWith("rp", StringComparison.OrdinalIgnoreCase))
-        {
-            s = s[2..].TrimStart('.').TrimStart();
-        }
-
-        if (PlainDigits().IsMatch(s))
-        {
-            return long.Parse(s, CultureInfo.InvariantCulture);
-        }
-
-        return GroupedDigits().IsMatch(s) ? long.Parse(s.Replace(".", "").Replace(",", ""), CultureInfo.InvariantCulture) : null;
-    }
+    public static long? Income(string? text) => SheetValues.Rupiah(text);
 
     public static short? Decile(string? text) =>
         short.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 10 ? d : null;
@@ -108,10 +72,4 @@ internal static partial class ImportValues
     public static string? NikDistrict(string? nik) => IsDigits16(nik) ? $"{nik![..2]}.{nik[2..4]}.{nik[4..6]}" : null;
 
     private static bool IsDigits16(string? s) => s is { Length: 16 } && s.All(char.IsAsciiDigit);
-
-    [GeneratedRegex("^[0-9]{1,15}$")]
-    private static partial Regex PlainDigits();
-
-    [GeneratedRegex("^[0-9]{1,3}([.,][0-9]{3}){1,4}$")]
-    private static partial Regex GroupedDigits();
 }

@@ -5,7 +5,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
-using Payung.Registry.Contracts;
 using Payung.Shared;
 
 namespace Payung.Registry.ImportWorkers;

@@ -3,7 +3,6 @@ using Npgsql;
 using NpgsqlTypes;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
-using Payung.Registry.Contracts;
 using Payung.Shared;
 
 namespace Payung.Registry.ImportWorkers;
@@ -23,7 +22,7 @@ public sealed class StartWorkerImport(NpgsqlDataSource dataSource, JobQueue queu
         var scope = caller.Scope;
         var defaultVillage = await ResolveVillageAsync(scope, village, ct);
         var info = InspectImportFile.Run(new MemoryStream(content, writable: false), limits, defaultVillage is not null, countRows: true);
-        return await EnqueueAsync(scope, SafeName(fileName), info, defaultVillage, null, content, limits, null, ct);
+        return await EnqueueAsync(scope, ImportUpload.SafeName(fileName), info, defaultVillage, null, content, limits, null, ct);
     }
 
     /// <summary>
@@ -41,7 +40,7 @@ public sealed class StartWorkerImport(NpgsqlDataSource dataSource, JobQueue queu
             info = InspectImportFile.Run(file, limits, defaultVillage is not null, countRows: false);
         }
 
-        var id = await EnqueueAsync(scope, SafeName(Path.GetFileName(path)), info, defaultVillage, Path.GetFullPath(path), null, limits,
+        var id = await EnqueueAsync(scope, ImportUpload.SafeName(Path.GetFileName(path)), info, defaultVillage, Path.GetFullPath(path), null, limits,
             leaseOwner, ct);
         return (id, info);
     }
@@ -113,13 +112,5 @@ public sealed class StartWorkerImport(NpgsqlDataSource dataSource, JobQueue queu
 
         await tx.CommitAsync(ct);
         return id;
-    }
-
-    /// <summary>The file's own name only (no folders a browser may send), printable, at most 200 characters.</summary>
-    private static string SafeName(string? name)
-    {
-        var clean = new string((name ?? "").Split('/', '\\')[^1].Where(c => !char.IsControl(c)).ToArray()).Trim();
-        clean = clean.Length == 0 ? "berkas" : clean;
-        return clean.Length > 200 ? clean[..200] : clean;
     }
 }

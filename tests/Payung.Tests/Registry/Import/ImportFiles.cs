@@ -3,7 +3,6 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Payung.Registry.Contracts;
 
 namespace Payung.Tests.Registry.Import;
 
@@ -164,7 +163,7 @@ internal static class ImportFiles
     public static List<string?[]> ReadRows(byte[] workbook)
     {
         using var stream = new MemoryStream(workbook);
-        using var reader = new Payung.Registry.ImportWorkers.XlsxSheetReader(stream, Payung.Registry.Contracts.ImportLimits.Web);
+        using var reader = new Payung.Infrastructure.Spreadsheets.XlsxSheetReader(stream, Payung.Infrastructure.Spreadsheets.ImportLimits.Web);
         var rows = new List<string?[]>();
         while (reader.Read())
         {

@@ -5,7 +5,7 @@ using Npgsql;
 using Payung.Access;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
-using Payung.Registry.Contracts;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Registry.ImportWorkers;
 using Payung.Shared;
 using Payung.Tests.Access;

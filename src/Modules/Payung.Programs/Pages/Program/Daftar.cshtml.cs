@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
+using Payung.Infrastructure.Spreadsheets;
 using Payung.Programs.EnrollByNik;
 using Payung.Programs.EnrollWorkers;
 using Payung.Programs.ManageProgrammes;
@@ -76,15 +77,14 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageM
             return await ShowAsync(id, ct);
         }
 
-        if (Berkas.Length > FileLimits.MaxBytes)
+        byte[] content;
+        try
         {
-            return await ShowAsync(id, ct, EnrollFromFile.Refused(ImportRefusedException.TooLarge(FileLimits.MaxBytes)));
+            content = await ImportUpload.ReadAsync(Berkas, FileLimits, ct);
         }
-
-        var content = new byte[Berkas.Length];
-        await using (var stream = Berkas.OpenReadStream())
+        catch (ImportRefusedException e)
         {
-            await stream.ReadExactlyAsync(content, ct);
+            return await ShowAsync(id, ct, EnrollFromFile.Refused(e));
         }
 
         return await AfterAsync(id, await enroll.ExecuteAsync(id, content, ct), ct);

@@ -57,15 +57,7 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
 
     public string PageLink(int page) => $"/impor/{Import.Id}?page={page}" + (Verdict is null ? "" : "&hasil=" + Verdict);
 
-    public static string StatusLabel(string status) => status switch
-    {
-        "queued" => "Menunggu giliran",
-        "running" => "Sedang diproses",
-        "succeeded" => "Selesai",
-        "failed" => "Gagal",
-        "cancelled" => "Dibatalkan",
-        _ => status,
-    };
+    public static string StatusLabel(string status) => ImportVerdicts.StatusLabel(status);
 
     public static string StageLabel(string? stage) => stage switch
     {
@@ -85,12 +77,5 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
         _ => scan.Status,
     };
 
-    public static string VerdictBadge(string verdict) => verdict switch
-    {
-        "rejected" => "text-bg-danger",
-        "needs_review" => "text-bg-warning",
-        "created" => "text-bg-success",
-        "updated" => "text-bg-info",
-        _ => "text-bg-secondary",
-    };
+    public static string VerdictBadge(string verdict) => ImportVerdicts.Badge(verdict);
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
-using Payung.Registry.Contracts;
 using Payung.Registry.ImportWorkers;
 using Payung.Shared;
 
@@ -45,21 +44,11 @@ public sealed class IndexModel(StartWorkerImport start, GetWorkerImport imports,
         {
             Error = "Pilih berkas .xlsx atau .csv untuk diunggah.";
         }
-        else if (Berkas.Length > Limits.MaxBytes)
-        {
-            var refused = ImportRefusedException.TooLarge(Limits.MaxBytes);
-            (Error, ErrorDetail) = (refused.Message, refused.Detail);
-        }
         else
         {
-            var content = new byte[Berkas.Length];
-            await using (var stream = Berkas.OpenReadStream())
-            {
-                await stream.ReadExactlyAsync(content, ct);
-            }
-
             try
             {
+                var content = await ImportUpload.ReadAsync(Berkas, Limits, ct);
                 var id = await start.UploadAsync(Berkas.FileName, content, Desa, Limits, ct);
                 return Redirect($"/impor/{id}");
             }

@@ -1,0 +1,32 @@
+using Npgsql;
+using Payung.Shared;
+
+namespace Payung.Billing.CheckProtection;
+
+/// <summary>One version of the protection rules (<c>billing.protection_rule</c>): due day, lapse months, arrears setting.</summary>
+internal sealed record ProtectionRule(
+    string Version, ContributionMonth From, ContributionMonth? To, int DueDay, int LapseMonths, bool ArrearsMonthProtected)
+{
+    public DateOnly DueDate(ContributionMonth month) => month.FirstDay.AddDays(DueDay - 1);
+
+    public static async Task<IReadOnlyList<ProtectionRule>> ReadAllAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            select version, effective_from, effective_to, due_day, lapse_months, arrears_month_protected
+              from billing.protection_rule order by effective_from
+            """, conn);
+        var rules = new List<ProtectionRule>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            rules.Add(new ProtectionRule(r.GetString(0), ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(1)),
+                r.IsDBNull(2) ? null : ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(2)),
+                r.GetInt16(3), r.GetInt16(4), r.GetBoolean(5)));
+        }
+
+        return rules;
+    }
+
+    public static ProtectionRule? For(IReadOnlyList<ProtectionRule> rules, ContributionMonth month) =>
+        rules.LastOrDefault(r => r.From <= month && (r.To is null || month <= r.To));
+}

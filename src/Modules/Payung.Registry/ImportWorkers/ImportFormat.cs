@@ -1,7 +1,0 @@
-namespace Payung.Registry.ImportWorkers;
-
-public enum ImportFormat
-{
-    Csv,
-    Xlsx,
-}

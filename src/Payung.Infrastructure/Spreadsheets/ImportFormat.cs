@@ -1,0 +1,7 @@
+namespace Payung.Infrastructure.Spreadsheets;
+
+public enum ImportFormat
+{
+    Csv,
+    Xlsx,
+}

@@ -1,0 +1,150 @@
+using Payung.Tests.Programs.Enrollment;
+using static Payung.Tests.Billing.BillingTestKit;
+using static Payung.Tests.Programs.Enrollment.EnrollmentTestKit;
+
+namespace Payung.Tests.Billing;
+
+/// <summary>The monthly cycle on the real database: bills from enrolments, payments, the ledger and protection.</summary>
+public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+{
+    [Fact]
+    public async Task Bill_ForEachMonthOfTheProgramme_ListsEveryParticipantAndRunningTwiceChangesNothing()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, a.Id, b.Id);
+
+        var first = await BillAsync(factory, programme);
+        var second = await BillAsync(factory, programme);
+
+        Assert.Equal(3, first.BillsIssued);
+        Assert.All(first.Bills, bill => Assert.Equal((2, 2 * MonthlyRate, "regular"), (bill.Lines, bill.Total, bill.Kind)));
+        Assert.Equal(0, second.BillsIssued);
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal(6 * MonthlyRate, money.Billed);
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+    }
+
+    [Fact]
+    public async Task Pay_OnTime_ProtectsTheMonth_AndLatePaymentLeavesAGap()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+        await BillAsync(factory, programme);
+
+        // January paid on the 10th (on time); February and March paid together on 20 March.
+        await PayAsync(factory, programme, MonthlyRate, "2026-01-10");
+        var late = await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-20");
+
+        Assert.Equal(0, late.Unallocated);
+        var jan = await ProtectionAsync(factory, w.Nik, "2026-01-20");
+        var feb = await ProtectionAsync(factory, w.Nik, "2026-02-20");
+        var marBefore = await ProtectionAsync(factory, w.Nik, "2026-03-18");
+        var marAfter = await ProtectionAsync(factory, w.Nik, "2026-03-25");
+        Assert.True(jan.Protected);
+        Assert.Contains(jan.Reasons, r => r.Code == "contribution.paid_on_time");
+        Assert.Equal(programme, jan.FundedBy!.ProgrammeId);
+        Assert.False(feb.Protected);
+        Assert.Contains(feb.Reasons, r => r.Code == "protection.continuity_break");
+        Assert.False(marBefore.Protected);
+        Assert.True(marAfter.Protected);
+        Assert.Contains(marAfter.Reasons, r => r.Code == "contribution.paid_late_restarted");
+    }
+
+    [Fact]
+    public async Task Pay_MoreThanBilled_LeavesTheRestUnallocated_AndPartialPaymentPaysLinesInOrder()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, a.Id, b.Id);
+        await BillAsync(factory, programme);
+
+        var partial = await PayAsync(factory, programme, MonthlyRate, "2026-01-05");
+        var over = await PayAsync(factory, programme, 3 * MonthlyRate, "2026-01-06");
+
+        Assert.Equal((MonthlyRate, 0L), (partial.Allocated, partial.Unallocated));
+        Assert.Equal((MonthlyRate, 2 * MonthlyRate), (over.Allocated, over.Unallocated));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((2 * MonthlyRate, 2 * MonthlyRate, 2 * MonthlyRate, 0L), (money.Billed, money.Paid, money.Unallocated, money.Outstanding));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.True((await ProtectionAsync(factory, a.Nik, "2026-01-20")).Protected);
+        Assert.True((await ProtectionAsync(factory, b.Nik, "2026-01-20")).Protected);
+    }
+
+    [Fact]
+    public async Task Bill_AfterALateEnrolmentAndAnEnding_IssuesAnAdjustmentBill_NeverEditsTheIssuedOne()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        var enrolled = await EnrollAsync(factory, programme, a.Id);
+        var regular = await BillAsync(factory, programme, "2026-03");
+
+        await EnrollAsync(factory, programme, b.Id);
+        await EndAsync(factory, enrolled.Verdicts[0].EnrollmentId!.Value, "moved", "2026-02");
+        var adjustment = Assert.Single((await BillAsync(factory, programme, "2026-03")).Bills);
+
+        Assert.Equal((0, MonthlyRate), (Assert.Single(regular.Bills).Sequence, regular.Bills[0].Total));
+        Assert.Equal((1, "adjustment", 2, 0L), (adjustment.Sequence, adjustment.Kind, adjustment.Lines, adjustment.Total));
+        var lines = await LinesAsync(factory, adjustment.BillId);
+        Assert.Equal(
+            [("enrollment.late", MonthlyRate, "adjustment"), ("enrollment.ended", -MonthlyRate, "adjustment")],
+            lines.OrderByDescending(l => l.Amount).Select(l => (l.Reason, l.Amount, l.Kind)).ToArray());
+        Assert.Equal(0, (await BillAsync(factory, programme, "2026-03")).BillsIssued);
+        await using var cmd = factory.Database.DataSource.CreateCommand("update billing.bill_line set amount = 1 where bill_id = $1");
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = regular.Bills[0].BillId });
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => cmd.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Bill_ForMonthsAfterADeathAlreadyPaid_IssuesARefundLineToThePayer()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+        await BillAsync(factory, programme);
+        await PayAsync(factory, programme, 3 * MonthlyRate, "2026-01-02");
+
+        await using (var cmd = factory.Database.DataSource.CreateCommand(
+            "update registry.worker set status = 'deceased', death_date = date '2026-01-20' where id = $1"))
+        {
+            cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = w.Id });
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var after = await BillAsync(factory, programme);
+
+        Assert.Equal(["2026-02", "2026-03"], after.Bills.Select(b => b.Month).ToArray());
+        Assert.All(after.Bills, b => Assert.Equal(-MonthlyRate, b.Total));
+        var line = Assert.Single(await LinesAsync(factory, after.Bills[0].BillId));
+        Assert.Equal(("refund", "worker.deceased"), (line.Kind, line.Reason));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((MonthlyRate, 3 * MonthlyRate, 2 * MonthlyRate), (money.Billed, money.Paid, money.RefundsOwed));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.True((await ProtectionAsync(factory, w.Nik, "2026-01-19")).Protected);
+        Assert.Contains((await ProtectionAsync(factory, w.Nik, "2026-02-10")).Reasons, r => r.Code == "worker.deceased");
+    }
+
+    [Fact]
+    public async Task Bill_TwoRunsAtOnce_IssueOneBill_AndTwoPaymentsAtOnceNeverOverAllocate()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+
+        var runs = await Task.WhenAll(Task.Run(() => BillAsync(factory, programme)), Task.Run(() => BillAsync(factory, programme)));
+        var payments = await Task.WhenAll(
+            Task.Run(() => PayAsync(factory, programme, MonthlyRate, "2026-01-05")),
+            Task.Run(() => PayAsync(factory, programme, MonthlyRate, "2026-01-05")));
+
+        Assert.Equal(1, runs.Sum(r => r.BillsIssued));
+        Assert.Equal(MonthlyRate, payments.Sum(p => p.Allocated));
+        Assert.Equal(MonthlyRate, payments.Sum(p => p.Unallocated));
+        var money = await MoneyAsync(factory, programme);
+        Assert.Equal((MonthlyRate, MonthlyRate, MonthlyRate), (money.Billed, money.Paid, money.Unallocated));
+        Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+    }
+}
