@@ -1,3 +1,4 @@
+using Payung.Shared;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -63,6 +64,27 @@ public sealed class NavbarTests(PayungAppFixture app, ITestOutputHelper output)
         await Expect(coming).ToHaveCountAsync(3);
         await Expect(coming.First).ToBeVisibleAsync();
         await Expect(coming.First).ToHaveAttributeAsync("aria-disabled", "true");
+        session.AssertNoConsoleErrors();
+    }
+
+    [Theory]
+    [InlineData(Role.NationalAdmin, null, "id")]
+    [InlineData(Role.NationalAdmin, null, "en")]
+    [InlineData(Role.DisnakerOperator, "18.01", "id")]
+    public async Task Navbar_ForASignedInOperatorOnALaptop_StaysOneLine(Role role, string? scope, string language)
+    {
+        var username = await BrowserUsers.CreateAsync(app, role, scope);
+        await using var session = await app.OpenAsync(new ViewportSize { Width = 1280, Height = 720 });
+        var page = session.Page;
+        await BrowserUsers.SignInAsync(page, username);
+
+        await page.GotoAsync($"/bahasa/{language}?returnUrl=%2Fwilayah");
+        var box = await page.Locator("nav.navbar").BoundingBoxAsync();
+
+        Assert.NotNull(box);
+        Assert.True(box.Height < 70, $"The navbar wraps onto more than one line ({box.Height} px high).");
+        await Expect(page.GetByTestId("language-switch")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(page.GetByTestId("sign-out")).ToBeInViewportAsync(new() { Ratio = 1 });
         session.AssertNoConsoleErrors();
     }
 }

@@ -38,6 +38,9 @@ public sealed class BillingPagesTests(PayungApiFactory factory) : IClassFixture<
         Assert.Contains("data-testid=\"money-billed\">Rp33.600<", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"money-unallocated\">Rp16.800<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-holds=\"false\"", html, StringComparison.Ordinal);
+        var detail = await client.GetStringAsync($"/program/{programme}");
+        Assert.Contains("data-testid=\"billed\">Rp33.600<", detail, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"paid\">Rp33.600<", detail, StringComparison.Ordinal);
         var bill = (await MoneyAsync(factory, programme)).Bills[0];
         var lines = await client.GetStringAsync($"/tagihan/{bill.Id}");
         Assert.Contains("Peserta Uji Tagihan", lines, StringComparison.Ordinal);

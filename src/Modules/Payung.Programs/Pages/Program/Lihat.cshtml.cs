@@ -12,8 +12,11 @@ namespace Payung.Programs.Pages.Program;
 /// cases as <c>GET /api/v1/programmes/{id}</c>, <c>…/activate</c> and <c>…/close</c>.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPrograms)]
-public sealed class LihatModel(GetProgramme get, CallerContext caller) : PageModel
+public sealed class LihatModel(GetProgramme get, CallerContext caller, IEnumerable<Payung.Programs.Contracts.IProgrammeBilling> billing) : PageModel
 {
+    /// <summary>Billed and paid, from the Billing module when the host has it.</summary>
+    public Payung.Programs.Contracts.ProgrammeBillingFigures? Billing { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -64,6 +67,11 @@ public sealed class LihatModel(GetProgramme get, CallerContext caller) : PageMod
         }
 
         Detail = outcome.Value;
+        if (billing.FirstOrDefault() is { } source)
+        {
+            Billing = await source.FiguresAsync(id, ct);
+        }
+
         return Page();
     }
 }
