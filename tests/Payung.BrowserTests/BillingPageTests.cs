@@ -1,10 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Payung.Infrastructure;
 using Payung.Programs.EnrollWorkers;
-using Payung.Programs.ManageFunders;
-using Payung.Programs.ManageProgrammes;
-using Payung.Registry.RegisterWorker;
 using Payung.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,26 +18,13 @@ public sealed class BillingPageTests(PayungAppFixture app)
 
     private async Task<Guid> EnrolledProgrammeAsync()
     {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().Scope = CallerScope.System("browser-test");
-        var worker = await scope.ServiceProvider.GetRequiredService<RegisterWorker>().ExecuteAsync(new RegisterWorkerRequest(
-            Nik, null, "Siti Aminah Peramban", "Kalianda", "1985-05-05", Sex.Male.ToCode(), "18.01.06.2001", null, null, null, null, "petani",
-            null, 2, null, null), CancellationToken.None);
-        Assert.True(worker.Succeeded, string.Join("; ", worker.Refusal?.Messages().Select(m => m.Message) ?? []));
-        var funder = await scope.ServiceProvider.GetRequiredService<CreateFunder>()
-            .ExecuteAsync(new CreateFunderRequest("Pemkab Lampung Selatan (tagihan peramban)", "pemkab", "18.01"), CancellationToken.None);
-        var programme = await scope.ServiceProvider.GetRequiredService<CreateProgramme>().ExecuteAsync(new ProgrammeRequest(
-            Name: "Program tagihan peramban " + Guid.NewGuid().ToString("N")[..6], FunderId: funder.Value!.Id, FundingSource: "APBD", FiscalYear: 2026,
-            BudgetCeiling: 100_000_000, MonthFrom: "2026-01", MonthTo: "2026-02", IncludeJht: false, IncomeBasis: null, TargetParticipants: 10,
-            VillageQuota: null, MinAge: null, MaxAge: null, DomicileCodes: [], OccupationCodes: [], MaxDtsenDecile: null,
-            ExcludeDeceased: true, ExcludeAlreadyFunded: true, CofunderId: null, CofunderSharePercent: null), CancellationToken.None);
-        Assert.True(programme.Succeeded, programme.Refusal?.Code);
-        var activated = await scope.ServiceProvider.GetRequiredService<ActivateProgramme>().ExecuteAsync(programme.Value.Id, CancellationToken.None);
-        Assert.True(activated.Succeeded, activated.Refusal?.Code);
+        var worker = await BrowserData.RegisterWorkerAsync(app, Nik, "Siti Aminah Peramban");
+        var programme = await BrowserData.ActiveProgrammeAsync(app, "tagihan peramban", "2026-01", "2026-02");
+        using var scope = BrowserData.SystemScope(app);
         var enrolled = await scope.ServiceProvider.GetRequiredService<EnrollWorkers>()
-            .ExecuteAsync(programme.Value.Id, new EnrollWorkersRequest([worker.Value.Id], null), CancellationToken.None);
+            .ExecuteAsync(programme, new EnrollWorkersRequest([worker], null), CancellationToken.None);
         Assert.True(enrolled.Succeeded, enrolled.Refusal?.Code);
-        return programme.Value.Id;
+        return programme;
     }
 
     [Fact]

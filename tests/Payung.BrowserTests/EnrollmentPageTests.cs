@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Payung.Infrastructure;
-using Payung.Programs.ManageFunders;
-using Payung.Programs.ManageProgrammes;
-using Payung.Registry.RegisterWorker;
 using Payung.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,23 +13,8 @@ public sealed class EnrollmentPageTests(PayungAppFixture app)
 
     private async Task<Guid> ActiveProgrammeWithWorkerAsync()
     {
-        using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().Scope = CallerScope.System("browser-test");
-        var worker = await scope.ServiceProvider.GetRequiredService<RegisterWorker>().ExecuteAsync(new RegisterWorkerRequest(
-            Nik, null, "Budi Santoso Peramban", "Kalianda", "1985-05-05", Sex.Male.ToCode(), "18.01.06.2001", null, null, null, null, "petani",
-            null, 2, null, null), CancellationToken.None);
-        Assert.True(worker.Succeeded, string.Join("; ", worker.Refusal?.Messages().Select(m => m.Message) ?? []));
-        var funder = await scope.ServiceProvider.GetRequiredService<CreateFunder>()
-            .ExecuteAsync(new CreateFunderRequest("Pemkab Lampung Selatan (peramban)", "pemkab", "18.01"), CancellationToken.None);
-        var programme = await scope.ServiceProvider.GetRequiredService<CreateProgramme>().ExecuteAsync(new ProgrammeRequest(
-            Name: "Program peramban " + Guid.NewGuid().ToString("N")[..6], FunderId: funder.Value!.Id, FundingSource: "APBD", FiscalYear: 2026,
-            BudgetCeiling: 100_000_000, MonthFrom: "2026-05", MonthTo: "2026-09", IncludeJht: false, IncomeBasis: null, TargetParticipants: 10,
-            VillageQuota: null, MinAge: null, MaxAge: null, DomicileCodes: [], OccupationCodes: [], MaxDtsenDecile: null,
-            ExcludeDeceased: true, ExcludeAlreadyFunded: true, CofunderId: null, CofunderSharePercent: null), CancellationToken.None);
-        Assert.True(programme.Succeeded, programme.Refusal?.Code);
-        var activated = await scope.ServiceProvider.GetRequiredService<ActivateProgramme>().ExecuteAsync(programme.Value.Id, CancellationToken.None);
-        Assert.True(activated.Succeeded, activated.Refusal?.Code);
-        return programme.Value.Id;
+        await BrowserData.RegisterWorkerAsync(app, Nik, "Budi Santoso Peramban");
+        return await BrowserData.ActiveProgrammeAsync(app, "peramban", "2026-05", "2026-09");
     }
 
     [Fact]
