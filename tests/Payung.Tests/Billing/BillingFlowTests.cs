@@ -85,7 +85,9 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
 
         await EnrollAsync(factory, programme, b.Id);
         await EndAsync(factory, enrolled.Verdicts[0].EnrollmentId!.Value, "moved", "2026-02");
+        var pending = await MoneyAsync(factory, programme);
         var adjustment = Assert.Single((await BillAsync(factory, programme, "2026-03")).Bills);
+        var settled = await MoneyAsync(factory, programme);
 
         Assert.Equal((0, MonthlyRate), (Assert.Single(regular.Bills).Sequence, regular.Bills[0].Total));
         Assert.Equal((1, "adjustment", 2, 0L), (adjustment.Sequence, adjustment.Kind, adjustment.Lines, adjustment.Total));
@@ -94,6 +96,9 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
             [("enrollment.late", MonthlyRate, "adjustment"), ("enrollment.ended", -MonthlyRate, "adjustment")],
             lines.OrderByDescending(l => l.Amount).Select(l => (l.Reason, l.Amount, l.Kind)).ToArray());
         Assert.Equal(0, (await BillAsync(factory, programme, "2026-03")).BillsIssued);
+        Assert.Equal((MonthlyRate, 0L), (pending.Billed, pending.PendingAdjustments)); // a's March out, b's in: net nothing pending
+        Assert.All(pending.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.Equal(0, settled.PendingAdjustments);
         await using var cmd = factory.Database.DataSource.CreateCommand("update billing.bill_line set amount = 1 where bill_id = $1");
         cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = regular.Bills[0].BillId });
         await Assert.ThrowsAsync<Npgsql.PostgresException>(() => cmd.ExecuteNonQueryAsync());
@@ -146,5 +151,24 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
         var money = await MoneyAsync(factory, programme);
         Assert.Equal((MonthlyRate, MonthlyRate, MonthlyRate), (money.Billed, money.Paid, money.Unallocated));
         Assert.All(money.Invariants, i => Assert.True(i.Holds, i.Code));
+    }
+
+    [Fact]
+    public async Task Money_AfterAnEndingNotYetBilled_ShowsThePendingAdjustment_AndTheInvariantsHold()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        var enrolled = await EnrollAsync(factory, programme, w.Id);
+        await BillAsync(factory, programme);
+
+        await EndAsync(factory, enrolled.Verdicts[0].EnrollmentId!.Value, "wage_earner", "2026-01");
+        var before = await MoneyAsync(factory, programme);
+        await BillAsync(factory, programme);
+        var after = await MoneyAsync(factory, programme);
+
+        Assert.Equal((3 * MonthlyRate, -2 * MonthlyRate, MonthlyRate), (before.Billed, before.PendingAdjustments, before.Committed));
+        Assert.All(before.Invariants, i => Assert.True(i.Holds, i.Code));
+        Assert.Equal((MonthlyRate, 0L), (after.Billed, after.PendingAdjustments));
+        Assert.All(after.Invariants, i => Assert.True(i.Holds, i.Code));
     }
 }

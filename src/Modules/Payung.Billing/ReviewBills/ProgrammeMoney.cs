@@ -18,6 +18,7 @@ internal sealed record ProgrammeMoneyResponse(
     long Ceiling,
     long Committed,
     long Billed,
+    long PendingAdjustments,
     long Paid,
     long RefundsOwed,
     long Outstanding,
@@ -84,13 +85,32 @@ public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext ca
             allocatedTotal = r.GetInt64(1);
         }
 
+        // Enrolments and endings since the last bill of a month: what the next billing run will adjust. Until then
+        // the commitment is already lower (or higher) than what was billed, and the invariant counts it.
+        long pending;
+        await using (var cmd = new NpgsqlCommand("""
+            with expected as (
+                select b.month, sum(b.amount) as amount
+                  from programs.billable_month b
+                  join registry.worker_identity w on w.id = b.worker_id
+                 where b.programme_id = $1 and (w.death_date is null or w.death_date >= b.month)
+                 group by b.month
+            ),
+            billed as (select month, sum(total) as total from billing.bill where programme_id = $1 group by month)
+            select coalesce(sum(coalesce(e.amount, 0) - x.total), 0)::bigint from billed x left join expected e on e.month = x.month
+            """, conn, tx))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
+            pending = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+
         var billed = bills.Sum(b => b.Total);
         var paidTotal = bills.Sum(b => b.Paid);
         var refunds = bills.Sum(b => b.Refunds);
         var invariants = new List<MoneyInvariant>
         {
             new("money.ceiling_covers_committed", "Pagu ≥ terikat", programme.BudgetCeiling >= programme.Committed),
-            new("money.committed_covers_billed", "Terikat ≥ ditagih", programme.Committed >= billed),
+            new("money.committed_covers_billed", "Terikat ≥ ditagih (termasuk penyesuaian yang menunggu)", programme.Committed >= billed + pending),
             new("money.billed_covers_paid", "Ditagih ≥ dibayar (setelah pengembalian)", billed >= paidTotal - refunds),
             new("money.lines_sum_to_totals", "Jumlah baris = total tagihan, untuk setiap tagihan", linesMatchTotals),
             new("money.payments_accounted", "Setiap pembayaran teralokasi atau tampil sebagai belum teralokasi",
@@ -98,7 +118,7 @@ public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext ca
         };
         await tx.CommitAsync(ct);
         return new ProgrammeMoneyResponse(programme.Id, programme.Name, programme.FunderName, programme.Status,
-            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, programme.Committed, billed, paidTotal, refunds,
+            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, programme.Committed, billed, pending, paidTotal, refunds,
             bills.Sum(b => b.Outstanding), received, received - allocatedTotal, programme.BudgetCeiling - programme.Committed,
             invariants, bills);
     }
