@@ -27,7 +27,7 @@ internal sealed record BillingProgramme(
     public static async Task<BillingProgramme?> FindAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, CallerScope scope, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"select {Columns} from programs.programme_billing where id = $1 and {BillingScope.Predicate("regency_code", "region_code", 2)}", conn, tx);
+            $"select {Columns} from programs.programme_billing where id = $1 and {BillingScope.ProgrammePredicate(2)}", conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         BillingScope.AddParameters(cmd, scope);
         return (await ReadAsync(cmd, ct)).SingleOrDefault();

@@ -66,7 +66,15 @@ public sealed class ProgrammesDbContext(DbContextOptions<ProgrammesDbContext> op
             e.HasOne<Funder>().WithMany().HasForeignKey(p => p.CofunderId);
         });
         ApplyRegionScopeFilters(b);
+        // A programme is also visible to district and village operators inside its region: the kabupaten's programme
+        // is where a desa operator enrols its villagers. Seeing is not managing: changes check ManagesProgramme.
+        b.Entity<Programme>().HasQueryFilter(p => Scope.AllRegions
+            || (p.RegencyCode != null && Scope.Regencies.Contains(p.RegencyCode)
+                && (Scope.Within == null || p.RegionCode.StartsWith(Scope.Within) || Scope.Within.StartsWith(p.RegionCode + "."))));
     }
+
+    /// <summary>Whether the caller may change this programme: its region lies within the caller's scope.</summary>
+    public bool ManagesProgramme(Programme programme) => Scope.Covers(programme.RegionCode);
 
     public static string ToCode(FunderKind kind) => kind switch
     {

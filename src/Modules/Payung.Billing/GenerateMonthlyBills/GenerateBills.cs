@@ -38,6 +38,11 @@ public sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext cal
             return Refusal.NotFound("programme.not_found", "Program tidak ditemukan.");
         }
 
+        if (!scope.Covers(programme.RegionCode))
+        {
+            return Refusal.Forbidden("region.out_of_scope", "Program di luar wilayah Anda.");
+        }
+
         if (!programme.IsBillable)
         {
             return Refusal.Rule("billing.programme_not_billable", "Program belum aktif.", "Tagihan hanya dibuat untuk program aktif atau yang sudah ditutup.");

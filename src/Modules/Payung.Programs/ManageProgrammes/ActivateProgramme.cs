@@ -31,6 +31,11 @@ public sealed class ActivateProgramme
             return ProgrammeRules.NotFound;
         }
 
+        if (!db.ManagesProgramme(programme))
+        {
+            return ProgrammeRules.OutOfScope;
+        }
+
         if (programme.Status != ProgrammeStatus.Draft)
         {
             return ProgrammeRules.NotDraft;

@@ -13,6 +13,11 @@ public sealed class CloseProgramme(ProgrammesDbContext db, DescribeProgramme des
             return ProgrammeRules.NotFound;
         }
 
+        if (!db.ManagesProgramme(programme))
+        {
+            return ProgrammeRules.OutOfScope;
+        }
+
         if (programme.Status != ProgrammeStatus.Active)
         {
             return ProgrammeRules.NotActive;

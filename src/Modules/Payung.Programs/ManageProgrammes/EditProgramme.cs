@@ -18,6 +18,11 @@ public sealed class EditProgramme(ProgrammesDbContext db, CallerContext caller, 
             return ProgrammeRules.NotFound;
         }
 
+        if (!db.ManagesProgramme(programme))
+        {
+            return ProgrammeRules.OutOfScope;
+        }
+
         if (programme.Status != ProgrammeStatus.Draft)
         {
             return ProgrammeRules.NotDraft;

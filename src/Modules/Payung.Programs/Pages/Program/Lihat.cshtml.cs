@@ -24,7 +24,8 @@ public sealed class LihatModel(GetProgramme get, CallerContext caller, IEnumerab
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public bool CanManage => ProgrammePermissions.CanManage(caller.Scope);
+    /// <summary>The write buttons: the role may manage programmes and this one lies within the caller's region.</summary>
+    public bool CanManage => ProgrammePermissions.CanManage(caller.Scope) && (Detail is null || caller.Scope.Covers(Detail.Programme.RegionCode));
 
     public bool CanReadParticipants => ProgrammePermissions.Has(caller.Scope, Permissions.ReadPersonalData);
 
