@@ -24,6 +24,7 @@ public static class BillingModule
         services.AddScoped<ListPayments>();
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
+        services.AddScoped<ManageBillingSettings.ManageBillingSettings>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
         services.AddImportStatements();
@@ -39,6 +40,7 @@ public static class BillingModule
     public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder api)
     {
         BillingEndpoints.Map(api);
+        ManageBillingSettings.ManageBillingSettingsEndpoints.Map(api);
         ImportStatementsEndpoints.Map(api);
         HandOverToSelfPaid.SelfPaidFeatures.Map(api);
         return api;

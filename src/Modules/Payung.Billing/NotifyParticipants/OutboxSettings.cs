@@ -1,5 +1,5 @@
-using System.Globalization;
 using Npgsql;
+using Payung.Billing.ManageBillingSettings;
 
 namespace Payung.Billing.NotifyParticipants;
 
@@ -27,28 +27,12 @@ internal sealed record OutboxSettings(
             }
         }
 
-        var channel = Text(values, "notification_channel");
-        if (channel is not ("sms" or "whatsapp"))
-        {
-            throw new InvalidOperationException($"billing.setting notification_channel must be sms or whatsapp, not '{channel}'.");
-        }
-
         return new OutboxSettings(
-            Number(values, "handover_notice_days", 0, 366),
-            Number(values, "reminder_after_unpaid_months", 1, 24),
-            Text(values, "self_paid_payment_instructions"),
-            channel,
-            Number(values, "notification_max_attempts", 1, 100),
-            Number(values, "notification_retry_minutes", 1, 10_080));
+            BillingSettingRules.Number(values, "handover_notice_days"),
+            BillingSettingRules.Number(values, "reminder_after_unpaid_months"),
+            BillingSettingRules.Text(values, "self_paid_payment_instructions"),
+            BillingSettingRules.Text(values, "notification_channel"),
+            BillingSettingRules.Number(values, "notification_max_attempts"),
+            BillingSettingRules.Number(values, "notification_retry_minutes"));
     }
-
-    private static string Text(Dictionary<string, string> values, string key) =>
-        values.TryGetValue(key, out var value) && value.Trim() is { Length: > 0 } text
-            ? text
-            : throw new InvalidOperationException($"billing.setting {key} is missing.");
-
-    private static int Number(Dictionary<string, string> values, string key, int min, int max) =>
-        int.TryParse(Text(values, key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new InvalidOperationException($"billing.setting {key} must be a whole number from {min} to {max}.");
 }
