@@ -24,6 +24,7 @@ public static class BillingModule
         services.AddScoped<ListPayments>();
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
+        services.AddScoped<Payung.Registry.Contracts.IWorkerProtectionStrip, WorkerProtectionStrip>();
         services.AddScoped<ManageBillingSettings.ManageBillingSettings>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);

@@ -94,6 +94,7 @@ public sealed class BillingPagesTests(PayungApiFactory factory) : IClassFixture<
             ["date"] = "2026-01-20",
         }));
         var elsewhere = await lahat.GetAsync($"/pekerja/{worker.Id}/iuran");
+        var workerPage = await client.GetStringAsync($"/pekerja/{worker.Id}");
 
         Assert.Contains("data-month=\"2026-01\" data-state=\"gap\"", strip, StringComparison.Ordinal);
         Assert.Contains("data-month=\"2026-02\" data-state=\"protected_from_payment\"", strip, StringComparison.Ordinal);
@@ -102,5 +103,7 @@ public sealed class BillingPagesTests(PayungApiFactory factory) : IClassFixture<
         Assert.Contains("data-protected=\"false\"", html, StringComparison.Ordinal);
         Assert.Contains("protection.continuity_break", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Contains("data-testid=\"worker-protection-strip\"", workerPage, StringComparison.Ordinal);
+        Assert.Equal(12, System.Text.RegularExpressions.Regex.Matches(workerPage, "data-state=\"").Count);
     }
 }

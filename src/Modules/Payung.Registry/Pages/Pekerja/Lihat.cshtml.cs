@@ -22,8 +22,12 @@ public sealed class LihatModel(
     ReadWorkerHistory readHistory,
     ListDuplicateCandidates listCandidates,
     IRegionDirectory regions,
-    CallerContext caller) : PageModel
+    CallerContext caller,
+    IEnumerable<Payung.Registry.Contracts.IWorkerProtectionStrip> protection) : PageModel
 {
+    /// <summary>The last twelve months of protection, from the Billing module when the host has it.</summary>
+    public IReadOnlyList<Payung.Registry.Contracts.WorkerMonthProtection> Protection { get; private set; } = [];
+
     public WorkerResponse Worker { get; private set; } = null!;
 
     public IReadOnlyList<WorkerChange> History { get; private set; } = [];
@@ -53,6 +57,11 @@ public sealed class LihatModel(
         if (RegionCode.TryParse(Worker.VillageCode, out var village))
         {
             Place = await regions.LineageAsync(village, ct);
+        }
+
+        if (protection.FirstOrDefault() is { } strip)
+        {
+            Protection = await strip.RecentMonthsAsync(id, 12, ct);
         }
 
         return Page();
