@@ -10,6 +10,8 @@ internal sealed record Allocation(Guid BillId, string BillNumber, string Month, 
 /// A bill's lines count as paid in line order as its money arrives (credit lines of the same bill count as money),
 /// and the protection ledger marks each worker-month paid on the payment's date once it is fully paid.
 /// Callers hold the programme's payment lock (<see cref="LockProgrammeAsync"/>) inside their transaction.
+/// Known limit: an adjustment bill whose credits outweigh its charges (a late enrolment and a larger ending in one
+/// run) has nothing to pay, so money never reaches it and its charge lines stay unpaid in the ledger.
 /// </summary>
 internal static class PaymentAllocator
 {
