@@ -13,6 +13,7 @@ public static class ProgramsModule
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
         services.AddSingleton<RateTableCache>();
+        services.AddScoped<Payung.Registry.Contracts.IWorkerMergeGuard, GuardMerges.EnrolledWorkerMergeGuard>();
         services.AddSingleton<Contracts.SelfPaidContribution>();
         services.AddScoped<EstimateBudget.EstimateBudget>();
         services.AddPayungInfrastructure();

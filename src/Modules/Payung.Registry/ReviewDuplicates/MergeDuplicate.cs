@@ -14,7 +14,8 @@ namespace Payung.Registry.ReviewDuplicates;
 /// audited and commit together; other open candidates of the same pair close with it. Afterwards the survivor is
 /// checked for duplicates again, since filled fields (a KK) can match someone new.
 /// </summary>
-public sealed class MergeDuplicate(RegistryDbContext db, CallerContext caller, TimeProvider clock)
+public sealed class MergeDuplicate(RegistryDbContext db, CallerContext caller, TimeProvider clock,
+    IEnumerable<Payung.Registry.Contracts.IWorkerMergeGuard> guards)
 {
     public async Task<Outcome<MergeResult>> ExecuteAsync(Guid id, MergeDuplicateRequest? request, CancellationToken ct)
     {
@@ -54,6 +55,14 @@ public sealed class MergeDuplicate(RegistryDbContext db, CallerContext caller, T
         {
             return Refusal.Conflict("duplicate.worker_merged", "Salah satu pekerja ini sudah digabung ke data lain.",
                 "Tutup kandidat ini; bila perlu, tinjau kandidat dari data hasil penggabungan.");
+        }
+
+        foreach (var guard in guards)
+        {
+            if (await guard.BlockerAsync(merged.Id, ct) is { } blocker)
+            {
+                return Refusal.Conflict("duplicate.merge_blocked", "Penggabungan ditahan.", blocker);
+            }
         }
 
         var now = clock.GetUtcNow();
