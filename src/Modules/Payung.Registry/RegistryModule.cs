@@ -17,6 +17,7 @@ public static class RegistryModule
         services.AddScoped<RegisterWorker.RegisterWorker>();
         services.AddScoped<RegisterWorker.ListOccupations>();
         services.AddScoped<EditWorker.EditWorker>();
+        services.AddScoped<CorrectNik.CorrectNik>();
         services.AddScoped<SearchWorkers.SearchWorkers>();
         services.AddScoped<ReviewDuplicates.ListDuplicateCandidates>();
         services.AddScoped<ReviewDuplicates.GetDuplicateCandidate>();
@@ -36,6 +37,7 @@ public static class RegistryModule
         ReviewDuplicates.DuplicatesEndpoints.Map(api);
         GetWorker.GetWorkerEndpoint.Map(api);
         EditWorker.EditWorkerEndpoint.Map(api);
+        CorrectNik.CorrectNikEndpoint.Map(api);
         api.MapImportWorkers();
         return api;
     }

@@ -62,6 +62,14 @@ public sealed class Worker : IRegionScoped
 
     public void Edit(WorkerDetails details, string[] nikWarnings, DateTimeOffset now) => Apply(details, nikWarnings, now);
 
+    /// <summary>A NIK typed wrong at registration, corrected; the old one stays in the audit trail.</summary>
+    public void CorrectNik(string nik, string[] nikWarnings, DateTimeOffset now)
+    {
+        Nik = nik;
+        NikWarnings = nikWarnings;
+        UpdatedAt = now;
+    }
+
     public void MarkMergedInto(Guid survivor, DateTimeOffset now)
     {
         MergedInto = survivor;

@@ -110,6 +110,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
         new("rates.funding-source", Permissions.ManageRates, HttpStatusCode.OK,
             _ => Json(HttpMethod.Put, "/api/v1/rates/funding-sources/CSR", $$"""{"discountApplies":false,"assumption":"{{CsrAssumption}}"}""")),
         new("page.rates", Permissions.ManageRates, HttpStatusCode.OK, _ => Get("/admin/tarif"), IsPage: true),
+        // The worker's own NIK again: inside the scope the rules answer 422 worker.nik_unchanged, outside 404.
+        new("workers.correct-nik", Permissions.WritePersonalData, HttpStatusCode.UnprocessableEntity,
+            t => Json(HttpMethod.Put, $"/api/v1/workers/{t.Worker.Nik}/nik", $$"""{"nik":"{{t.Worker.Nik}}","reason":"uji matriks akses"}""")),
         new("workers.protection", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/api/v1/workers/{t.Worker.Nik}/protection?date=2026-01-10")),
         new("workers.contributions", Permissions.ReadPersonalData, HttpStatusCode.OK,

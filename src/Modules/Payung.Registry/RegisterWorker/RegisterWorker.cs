@@ -50,7 +50,7 @@ public sealed class RegisterWorker(
             return OutOfScope;
         }
 
-        if (await NikTakenAsync(nik, ct) is { } taken)
+        if (await NikTakenAsync(db, nik, ct) is { } taken)
         {
             return taken;
         }
@@ -84,7 +84,7 @@ public sealed class RegisterWorker(
     /// that it is taken even where the worker lies outside their scope. The scope filter is bypassed for this
     /// alone, only the id is read, and a worker outside the scope is not described at all.
     /// </summary>
-    private async Task<Refusal?> NikTakenAsync(string nik, CancellationToken ct)
+    internal static async Task<Refusal?> NikTakenAsync(RegistryDbContext db, string nik, CancellationToken ct)
     {
         var existing = await db.Workers.IgnoreQueryFilters().Where(w => w.Nik == nik).Select(w => (Guid?)w.Id).SingleOrDefaultAsync(ct);
         if (existing is not { } id)
@@ -95,7 +95,7 @@ public sealed class RegisterWorker(
         return NikTaken(await db.Workers.AnyAsync(w => w.Id == id, ct) ? id : null);
     }
 
-    private static Refusal NikTaken(Guid? visibleId) => visibleId is { } id
+    internal static Refusal NikTaken(Guid? visibleId) => visibleId is { } id
         ? Refusal.Conflict("worker.nik_taken", "NIK ini sudah terdaftar.", "Buka data pekerja yang sudah ada untuk mengubahnya.",
             new Dictionary<string, object?> { ["workerId"] = id })
         : Refusal.Conflict("worker.nik_taken", "NIK ini sudah terdaftar.", "NIK ini sudah terdaftar di wilayah lain.");
