@@ -92,6 +92,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
             t => Get($"/pekerja?village={t.Region}&q={Uri.EscapeDataString(t.Worker.FullName)}"), t => t.Worker.Id.ToString(), IsPage: true),
         new("page.workers.view", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/pekerja/{t.Worker.Id}"), IsPage: true),
         new("page.workers.edit", Permissions.WritePersonalData, HttpStatusCode.OK, t => Get($"/pekerja/{t.Worker.Id}/ubah"), IsPage: true),
+        new("page.workers.correct-nik", Permissions.WritePersonalData, HttpStatusCode.OK, t => Get($"/pekerja/{t.Worker.Id}/nik"), IsPage: true),
         new("page.duplicates.list", Permissions.ReadPersonalData, HttpStatusCode.OK,
             t => Get($"/duplikat?pekerja={t.Worker.Id}"), t => t.DuplicateId.ToString(), IsPage: true),
         new("page.duplicates.review", Permissions.ReadPersonalData, HttpStatusCode.OK, t => Get($"/duplikat/{t.DuplicateId}"), IsPage: true),

@@ -55,4 +55,27 @@ public sealed class CorrectNikTests(PayungApiFactory factory) : IClassFixture<Pa
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
+
+    [Fact]
+    public async Task CorrectNikPage_SavesTheNewNik_AndShowsTheRuleMessages()
+    {
+        var born = TestNik.BirthDate();
+        var worker = await RegisterAsync(factory, NewWorker(Jondong, birthDate: born));
+        var client = await ClientAsync(factory, Role.DesaOperator, Jondong);
+        var fresh = TestNik.For(Jondong[..8], born, Sex.Male);
+
+        var token = await Payung.Tests.Access.AccessTestKit.AntiforgeryTokenAsync(client, $"/pekerja/{worker.Id}/nik");
+        var bad = await client.PostAsync($"/pekerja/{worker.Id}/nik", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["nik"] = fresh, ["reason"] = "x",
+        }));
+        var good = await client.PostAsync($"/pekerja/{worker.Id}/nik", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["nik"] = fresh, ["reason"] = "sesuai KTP asli",
+        }));
+
+        Assert.Contains("Alasan perbaikan wajib diisi", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Contains(fresh, await client.GetStringAsync($"/pekerja/{worker.Id}"), StringComparison.Ordinal);
+    }
 }
