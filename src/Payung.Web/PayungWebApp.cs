@@ -73,7 +73,7 @@ public static class PayungWebApp
 
         services.AddAccess(builder.Configuration);
         services.AddRegions();
-        services.AddRegistry();
+        services.AddRegistry(scheduler: true);
         services.AddPrograms();
         services.AddBilling();
         // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.

@@ -47,6 +47,7 @@ public sealed class PayungAppFixture : IAsyncLifetime
             // TestDatabase loaded the regions already.
             "--PAYUNG_SKIP_REGION_LOAD=true",
             "--PAYUNG_BILLING_INTERVAL_MINUTES=0",
+            "--PAYUNG_IMPORT_PURGE_INTERVAL_MINUTES=0",
             "--PAYUNG_NOTIFY_INTERVAL_SECONDS=0",
             "--PAYUNG_HANDOVER_INTERVAL_MINUTES=0",
             "--Logging:LogLevel:Default=Warning",

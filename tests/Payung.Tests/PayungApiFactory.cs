@@ -29,6 +29,7 @@ public sealed class PayungApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("PAYUNG_JOBS_POLL_MS", "100");
         // Billing runs on demand in tests; the automatic run would bill other tests' programmes behind their backs.
         builder.UseSetting("PAYUNG_BILLING_INTERVAL_MINUTES", "0");
+        builder.UseSetting("PAYUNG_IMPORT_PURGE_INTERVAL_MINUTES", "0");
         // The outbox is dispatched and the hand-over run on demand in tests; messages never reach the checkout's .data.
         builder.UseSetting("PAYUNG_NOTIFY_INTERVAL_SECONDS", "0");
         builder.UseSetting("PAYUNG_HANDOVER_INTERVAL_MINUTES", "0");

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Jobs;
 using Payung.Registry.ImportWorkers;
 
 namespace Payung.Registry;
 
 public static class RegistryModule
 {
-    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    /// <summary>The registry's use cases and jobs; with <paramref name="scheduler"/> also the daily purge of old import rows (web host only).</summary>
+    public static IServiceCollection AddRegistry(this IServiceCollection services, bool scheduler = false)
     {
         services.AddPayungInfrastructure();
         services.AddModuleDbContext<RegistryDbContext>();
@@ -25,6 +27,12 @@ public static class RegistryModule
         services.AddScoped<ReviewDuplicates.DismissDuplicate>();
         services.AddScoped<Contracts.WorkerNiks>();
         services.AddImportWorkers();
+        services.AddJobHandler<PurgeImportRows.PurgeImportRowsJob>(PurgeImportRows.PurgeImportRowsJob.JobKind);
+        if (scheduler)
+        {
+            services.AddHostedService<PurgeImportRows.PurgeImportRowsScheduler>();
+        }
+
         return services;
     }
 

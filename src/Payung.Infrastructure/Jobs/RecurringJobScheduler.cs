@@ -2,9 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Payung.Infrastructure.Jobs;
 
-namespace Payung.Billing;
+namespace Payung.Infrastructure.Jobs;
 
 /// <summary>
 /// Queues one kind of persisted job as the system, <see cref="FirstDelay"/> after start and then every
@@ -12,7 +11,7 @@ namespace Payung.Billing;
 /// The jobs are idempotent, so the interval only decides how soon new facts reach them; <c>0</c> turns the schedule off
 /// (tests do, and run the jobs on demand). An advisory lock keeps two processes from queueing the same run.
 /// </summary>
-internal abstract class RecurringJobScheduler(NpgsqlDataSource dataSource, JobQueue queue, IConfiguration configuration, ILogger logger)
+public abstract class RecurringJobScheduler(NpgsqlDataSource dataSource, JobQueue queue, IConfiguration configuration, ILogger logger)
     : BackgroundService
 {
     protected abstract string JobKind { get; }
