@@ -68,7 +68,7 @@ internal static class BillProgrammeMonth
         new_bill as (
             insert into billing.bill (id, number, programme_id, month, sequence, kind, funder_id, region_code, regency_code,
                                       total, line_count, issued_at, issued_by)
-            select $3, 'TGH/' || to_char($2, 'YYYYMM') || '/' || upper(right(replace($1::text, '-', ''), 8)) || '/' || seq.s,
+            select $3, 'TGH/' || to_char($2, 'YYYYMM') || '/' || upper(right(replace($1::text, '-', ''), 12)) || '/' || seq.s,
                    $1, $2, seq.s, case when seq.s = 0 then 'regular' else 'adjustment' end,
                    prog.funder_id, prog.region_code, prog.regency_code,
                    (select sum(amount) from diff), (select count(*) from diff), $4, $5
