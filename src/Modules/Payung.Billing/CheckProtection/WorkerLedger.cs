@@ -32,7 +32,9 @@ internal static class WorkerLedger
     /// <summary>
     /// What a verdict needs after the worker, in ONE round trip (a batch): the ledger up to <paramref name="upTo"/> (all of it
     /// when null) with each programme month's programme and funder names, and the protection rules. The protection
-    /// API answers per request, so its cost is mostly round trips, not the primary-key range scan itself.
+    /// API answers per request, so its cost is mostly round trips, not the primary-key range scan itself. The names come
+    /// from a LATERAL … LIMIT 1 lookup per ledger month (at most a few dozen): a plain join lets the planner hash all the
+    /// programmes and funders of the country for every request once there are more than a handful.
     /// </summary>
     public static async Task<(List<LedgerMonth> Ledger, Dictionary<Guid, FundedBy> Programmes, IReadOnlyList<ProtectionRule> Rules)> ReadWithRulesAsync(
         NpgsqlConnection conn, Guid workerId, ContributionMonth? upTo, CancellationToken ct)
@@ -41,7 +43,7 @@ internal static class WorkerLedger
         var ledger = new NpgsqlBatchCommand($"""
             select {Columns}, p.name, p.funder_name
               from billing.contribution c
-              left join programs.programme_billing p on p.id = c.programme_id
+              left join lateral (select name, funder_name from programs.programme_billing where id = c.programme_id limit 1) p on true
              where c.worker_id = $1 and ($2::date is null or c.month <= $2)
              order by c.month
             """);
@@ -50,6 +52,7 @@ internal static class WorkerLedger
         batch.BatchCommands.Add(new NpgsqlBatchCommand(ProtectionRule.SelectAll));
         var months = new List<LedgerMonth>();
         var programmes = new Dictionary<Guid, FundedBy>();
+        await batch.PrepareAsync(ct);
         await using var r = await batch.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
