@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Text.Json;
 using Payung.Billing.GenerateMonthlyBills;
 using Payung.Infrastructure.Jobs;
 using Payung.Shared;
@@ -42,37 +41,17 @@ internal static class BillingRunCommand
         var month = upTo ?? db.Get<BusinessCalendar>().CurrentMonth();
         console.Out.MarkupLineInterpolated($"Acting as the system: every active or closed programme, its months up to {month}.");
 
-        var owner = $"cli:{Environment.MachineName}:{Environment.ProcessId}";
         var queue = db.Get<JobQueue>();
-        var jobId = await queue.EnqueueAsync(BillingRuns.Request(month, CallerScope.System("cli"), owner), ct: ct);
-        JobState state;
-        try
-        {
-            state = await RunWithProgressAsync(db.Get<JobRunner>(), jobId, owner, console, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await queue.CancelAsync(jobId, owner, CancellationToken.None);
-            throw;
-        }
-
-        var status = await queue.FindAsync(jobId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Job {jobId} disappeared.");
-        if (state != JobState.Succeeded || status.Result is not { } json)
-        {
-            throw new CliFailureException($"billing run {jobId} {status.State.ToCode()}: {status.ErrorCode} {status.ErrorMessage}");
-        }
-
-        var result = json.Deserialize<BillingRunResult>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var jobId = await queue.EnqueueAsync(BillingRuns.Request(month, CallerScope.System("cli"), CliJobs.Owner), ct: ct);
+        var (status, _, result) = await CliJobs.RunToEndAsync<BillingRunResult>(queue, jobId, "billing run",
+            () => RunWithProgressAsync(db.Get<JobRunner>(), jobId, CliJobs.Owner, console, ct), ct);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Billing run").AddColumn(new TableColumn("Count").RightAligned());
         table.AddRow("programmes", Count(result.Programmes));
         table.AddRow("programme-months checked", Count(result.MonthsChecked));
         table.AddRow("bills issued", Count(result.BillsIssued));
         table.AddRow("total billed (Rp)", Count(result.Total));
         console.Out.Write(table);
-        var elapsed = status.FinishedAt - status.StartedAt;
-        console.Out.MarkupLineInterpolated(
-            $"[green]Billing run {jobId} finished[/] in {elapsed?.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+        console.Out.MarkupLineInterpolated($"[green]Billing run {jobId} finished[/] in {CliJobs.Seconds(status)} s.");
         return ExitCodes.Ok;
     }
 
