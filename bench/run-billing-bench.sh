@@ -341,11 +341,12 @@ results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).md"
     echo
     echo "| measured | n | mean ms | p50 ms | p95 ms | p99 ms | max ms |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
-    for k in protection healthLive sqlLedger; do
+    for k in protection authenticated404 healthLive sqlLedger; do
       python3 - "$log/protection.json" "$k" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))[sys.argv[2]]
-label = {"protection": "**GET /api/v1/workers/{nik}/protection?date=**", "healthLive": "reference: GET /health/live",
+label = {"protection": "**GET /api/v1/workers/{nik}/protection?date=**", "healthLive": "reference: GET /health/live (no key)",
+         "authenticated404": "reference: GET /api/v1/billing/runs/{unknown id} with the key (authentication, scope, one query; 404)",
          "sqlLedger": "reference: the worker and its ledger in one SQL query (Npgsql, no HTTP)"}[sys.argv[2]]
 if d: print(f"| {label} | {d['Count']} | {d['Mean']} | {d['P50']} | {d['P95']} | {d['P99']} | {d['Max']} |")
 PY

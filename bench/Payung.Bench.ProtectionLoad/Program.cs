@@ -10,8 +10,9 @@ namespace Payung.Bench.ProtectionLoad;
 /// Latency of <c>GET /api/v1/workers/{nik}/protection?date=</c> on a running web app: one request at a time over one
 /// kept-alive connection, for NIK/date pairs read from a file (written by bench/run-billing-bench.sh with a fixed
 /// seed), after a warm-up. In the same run, for reference: <c>GET /health/live</c> the same way but without the key (what
-/// any request to this host costs, with no database and no authentication), and the least SQL any answer needs — the worker by NIK
-/// joined to its ledger, one query over one pooled Npgsql connection.
+/// any request to this host costs, with no database and no authentication), <c>GET /api/v1/billing/runs/{unknown id}</c> with
+/// the key (authentication and scope, one indexed query, 404), and the least SQL any answer needs — the worker by NIK joined
+/// to its ledger, one query over one pooled Npgsql connection.
 ///
 ///   Payung.Bench.ProtectionLoad --url http://127.0.0.1:5452 --queries FILE [--requests 20000] [--warmup 2000]
 ///                               [--reference-requests N] [--out FILE.json]
@@ -76,19 +77,15 @@ internal static class Program
             protectedCount += json.RootElement.GetProperty("protected").GetBoolean() ? 1 : 0;
         }
 
-        var health = new double[options.ReferenceRequests];
-        for (var i = 0; i < options.Warmup / 4; i++)
-        {
-            using var warm = await http.GetAsync("/health/live");
-        }
+        var health = await TimeAsync(http, options, () => new HttpRequestMessage(HttpMethod.Get, "/health/live"), HttpStatusCode.OK);
 
-        for (var i = 0; i < health.Length; i++)
+        // Authentication and scope with the key, then one indexed query that finds nothing: a billing run id that does not exist.
+        var authenticated = await TimeAsync(http, options, () =>
         {
-            var start = Stopwatch.GetTimestamp();
-            using var response = await http.GetAsync("/health/live");
-            await response.Content.ReadAsByteArrayAsync();
-            health[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/billing/runs/{Guid.NewGuid()}");
+            request.Headers.Add("X-Api-Key", apiKey);
+            return request;
+        }, HttpStatusCode.NotFound);
 
         double[]? sql = null;
         if (Environment.GetEnvironmentVariable("PAYUNG_DB") is { Length: > 0 } cs)
@@ -104,6 +101,7 @@ internal static class Program
             ["protectedAnswers"] = protectedCount,
             ["states"] = states,
             ["healthLive"] = Stats.Of(health),
+            ["authenticated404"] = Stats.Of(authenticated),
             ["sqlLedger"] = sql is null ? null : Stats.Of(sql),
         };
         var text = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
@@ -129,6 +127,32 @@ internal static class Program
         }
 
         return body;
+    }
+
+    /// <summary>A reference request, the same way as the protection requests: a warm-up, then timed until the body is read.</summary>
+    private static async Task<double[]> TimeAsync(HttpClient http, Options options, Func<HttpRequestMessage> create, HttpStatusCode expected)
+    {
+        var times = new double[options.ReferenceRequests];
+        for (var i = -options.Warmup / 4; i < times.Length; i++)
+        {
+            using var request = create();
+            var start = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (response.StatusCode != expected)
+            {
+                Console.Error.WriteLine($"protection-load: {request.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}");
+                Environment.Exit(3);
+            }
+
+            if (i >= 0)
+            {
+                times[i] = elapsed;
+            }
+        }
+
+        return times;
     }
 
     /// <summary>The least SQL an answer needs: the worker by NIK and its ledger up to the month asked, in one query.</summary>
