@@ -46,20 +46,9 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 files="$work/files"
 log="$work/logs"
 mkdir -p "$files" "$log"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-
-say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-now() { date +%s.%N; }
-load() { cut -d' ' -f1 /proc/loadavg; } # 1-minute load average: on a 2-core machine, anything above ~1 before a step means company
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-
-# /usr/bin/time -v reports the peak resident set size of the process it runs.
-if [[ ! -x /usr/bin/time ]]; then
-  say "installing Debian package 'time' for /usr/bin/time -v"
-  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq time >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq time >/dev/null; fi
-fi
-command -v psql >/dev/null || { echo "run-import-bench: psql is missing (apt-get install postgresql-client)" >&2; exit 1; }
+# shellcheck source=bench/bench-common.sh
+source "$repo/bench/bench-common.sh"
+require_tools run-import-bench
 
 # ---------------------------------------------------------------------------------------------- build
 if $build; then
@@ -81,53 +70,8 @@ fi
 $reference_only && import_available=false
 
 # ------------------------------------------------------------------------------------------- database
-started_cluster=false
-pg_data=""
-run_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if $started_cluster; then
-    run_pg "$pg_bin/pg_ctl" stop -D "$pg_data" -m fast -w >/dev/null 2>&1 || true
-    if ! $keep_db; then rm -rf "$work/data"; fi
-  fi
-}
-trap cleanup EXIT
-
-if [[ -n "${PAYUNG_DB:-}" ]]; then
-  say "using PAYUNG_DB"
-  # Npgsql keywords to libpq environment variables (Host, Port, Username/User ID, Password, Database).
-  while IFS='=' read -r key value; do
-    case "${key,,}" in
-      host|server) export PGHOST=$value ;;
-      port) export PGPORT=$value ;;
-      username|user\ id|userid|user) export PGUSER=$value ;;
-      password) export PGPASSWORD=$value ;;
-      database) export PGDATABASE=$value ;;
-    esac
-  done < <(tr ';' '\n' <<<"$PAYUNG_DB" | sed 's/^ *//; s/ *= */=/')
-  "$payung" regions load >"$log/regions-load.log" 2>&1 || { cat "$log/regions-load.log" >&2; exit 1; }
-else
-  say "creating a throw-away embedded cluster in $work/data on port $port"
-  rm -rf "$work/data"
-  # The CLI creates the cluster (initdb as the postgres user when root), migrates, loads the regions and
-  # stops it again. The harness then keeps it running itself, so no command pays start-up and shutdown
-  # checkpoints inside its timing; the CLI uses it through PAYUNG_DB.
-  PAYUNG_DATA_DIR="$work/data" PAYUNG_PG_PORT=$port "$payung" regions load >"$log/regions-load.log" 2>&1 \
-    || { cat "$log/regions-load.log" >&2; exit 1; }
-  pg_data="$work/data/pg"
-  # The same server programs the CLI picked (see PostgresTools): PAYUNG_PG_BIN, else the newest Debian one.
-  pg_bin=${PAYUNG_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-  [[ -x "$pg_bin/pg_ctl" ]] || pg_bin=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
-  run_pg "$pg_bin/pg_ctl" start -D "$pg_data" -w -t 60 -l "$pg_data/server.log" -o "-p $port" >/dev/null
-  started_cluster=true
-  export PGHOST=127.0.0.1 PGPORT=$port PGUSER=payung PGDATABASE=payung
-  PGPASSWORD=$(tr -d '\n' <"$work/data/pg.password")
-  export PGPASSWORD
-  export PAYUNG_DB="Host=127.0.0.1;Port=$port;Username=payung;Password=$PGPASSWORD;Database=payung"
-fi
-psql_q() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
-pg_version=$(psql_q -c "show server_version")
-pg_settings=$(psql_q -c "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings
-  where name in ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'wal_level', 'maintenance_work_mem', 'work_mem')")
+trap stop_cluster EXIT
+open_database
 
 # --------------------------------------------------------------------------------------------- files
 declare -A generated # file name -> "seconds s, peak RSS MB" of its generation in this run
@@ -144,7 +88,7 @@ generate() { # name rows seed bad-fraction format [extra args...]
     "${generator[@]}" --rows "$n" --seed "$s" --bad-fraction "$bad" --format "$format" --out "$out" "$@" --regions "$repo/data/regions" \
     >"$log/generate-$name.log"
   t1=$(now)
-  generated[$name]="$(elapsed "$t0" "$t1") s, peak RSS $(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log/time-generate-$name.txt") MB"
+  generated[$name]="$(elapsed "$t0" "$t1") s, peak RSS $(peak_rss_mb "$log/time-generate-$name.txt") MB"
   say "  $(head -1 "$log/generate-$name.log") — ${generated[$name]}"
 }
 # File names carry the sizes, the seed and a hash of the generator's source, so a changed generator never
@@ -187,7 +131,7 @@ timed_import() { # label file [extra args...]
   fi
   import_seconds=$(elapsed "$t0" "$t1")
   import_load=$load_before
-  import_rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log/time-$label.txt")
+  import_rss_mb=$(peak_rss_mb "$log/time-$label.txt")
   import_added=$(($(workers) - before))
   # Seconds from the start to the first stage line, between stage lines, and from the last one to the exit.
   import_stages=$(awk -v t0="$t0" -v t1="$t1" '
@@ -315,18 +259,13 @@ if $import_available && $floor; then
 fi
 
 # ------------------------------------------------------------------------------------------- results
-cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
-mem=$(free -g | awk '/^Mem:/ { print $2 }')
-dotnet_runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')
 ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 reference_seconds=$(awk -v a="$ref_full_seconds" -v b="$ref_empty_seconds" 'BEGIN { print (a < b ? a : b) }')
 results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).md"
 {
   echo "### $(date -u +%Y-%m-%d) — \`bench/run-import-bench.sh --rows $rows\`"
   echo
-  echo "- Machine: $cpu, $(nproc) cores, ${mem} GiB RAM, $(uname -sr)$(lscpu | sed -n 's/^Hypervisor vendor: */, virtual machine on /p' | head -1)"
-  echo "- PostgreSQL $pg_version ($([[ $started_cluster == true ]] && echo "embedded cluster made by the CLI" || echo "PAYUNG_DB server"); $pg_settings)"
-  echo "- .NET runtime $dotnet_runtime, SDK $(dotnet --version); commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- src db 2>/dev/null || echo ' with uncommitted changes in src/ or db/')"
+  describe_machine
   echo "- Files: $rows-row CSV ($((new_bad)) bad rows, $new_good good; $(du -m "$files/$new_csv" | cut -f1) MB), \\copy reference $ref_rows rows;" \
        "$xlsx_rows-row xlsx ($xlsx_good good; $(du -m "$files/$new_xlsx" | cut -f1) MB); registry and bench_ref held $existing_rows workers before"
   echo

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Payung.Access;
+using Payung.Billing;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
 using Payung.Regions;
@@ -129,6 +130,7 @@ internal sealed class CliDatabase : IAsyncDisposable
         services.AddRegions();
         services.AddAccess(new ConfigurationBuilder().Build());
         services.AddRegistry();
+        services.AddBilling(scheduler: false); // `payung billing run`; the automatic run belongs to the web host
         // The CLI runs its own jobs in-process (payung import); it never polls the queue.
         services.AddJobs(new ConfigurationBuilder().AddEnvironmentVariables().Build(), runWorker: false);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

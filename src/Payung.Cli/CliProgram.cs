@@ -33,6 +33,7 @@ public static class CliProgram
             Group("nik", "NIK (Nomor Induk Kependudukan) tools.", NikCheckCommand.Create()),
             Group("users", "People who sign in.", UsersAddAdminCommand.Create()),
             Group("import", "Bulk imports run as background jobs in this process, with a progress bar.", ImportWorkersCommand.Create()),
+            Group("billing", "Monthly bills of the funding programmes, run in this process with a progress bar.", BillingRunCommand.Create()),
         };
         ShowHelpWhenNoSubcommand(root);
         return root;

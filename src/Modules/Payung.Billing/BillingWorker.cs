@@ -29,6 +29,7 @@ internal sealed record BillingWorker(Guid Id, string Nik, string FullName, strin
             """, conn, tx);
         cmd.Parameters.Add(key);
         BillingScope.AddParameters(cmd, scope);
+        await cmd.PrepareAsync(ct);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct))
         {

@@ -57,7 +57,7 @@ internal static class ImportWorkersCommand
         await DbMigrateCommand.MigrateAsync(db, ct);
         console.Out.MarkupLine("Acting as the system: national scope, every village may be imported.");
 
-        var owner = $"cli:{Environment.MachineName}:{Environment.ProcessId}";
+        var owner = CliJobs.Owner;
         Guid jobId;
         ImportFileInfo info;
         using (var scope = db.CreateScope())
@@ -80,26 +80,8 @@ internal static class ImportWorkersCommand
             console.Out.MarkupLineInterpolated($"[yellow]Ignored column[/] {header}");
         }
 
-        var queue = db.Get<JobQueue>();
-        JobState state;
-        try
-        {
-            state = await RunWithProgressAsync(db.Get<JobRunner>(), jobId, owner, console, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            await queue.CancelAsync(jobId, owner, CancellationToken.None);
-            throw;
-        }
-
-        var status = await queue.FindAsync(jobId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Job {jobId} disappeared.");
-        if (state != JobState.Succeeded || status.Result is not { } result)
-        {
-            throw new CliFailureException($"import {jobId} {status.State.ToCode()}: {status.ErrorCode} {status.ErrorMessage}");
-        }
-
-        var counts = result.Deserialize<ImportCounts>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var (status, result, counts) = await CliJobs.RunToEndAsync<ImportCounts>(db.Get<JobQueue>(), jobId, "import",
+            () => RunWithProgressAsync(db.Get<JobRunner>(), jobId, owner, console, ct), ct);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Verdict").AddColumn(new TableColumn("Rows").RightAligned());
         table.AddRow("created", Count(counts.Created));
         table.AddRow("updated", Count(counts.Updated));
@@ -113,8 +95,7 @@ internal static class ImportWorkersCommand
             console.Out.MarkupLineInterpolated($"{counts.Warnings} imported row(s) carry a NIK warning (district code not on the list).");
         }
 
-        var elapsed = status.FinishedAt - status.StartedAt;
-        console.Out.MarkupLineInterpolated($"[green]Import {jobId} finished[/] in {elapsed?.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
+        console.Out.MarkupLineInterpolated($"[green]Import {jobId} finished[/] in {CliJobs.Seconds(status)} s.");
         if (counts.Rejected + counts.NeedsReview > 0)
         {
             if (errorsFile is not null)

@@ -59,10 +59,8 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
         }
 
         var month = ContributionMonth.FromDate(date);
-        var ledger = await WorkerLedger.ReadAsync(conn, worker.Id, month, ct);
-        var rules = await ProtectionRule.ReadAllAsync(conn, ct);
+        var (ledger, programmes, rules) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, month, ct);
         var verdict = ProtectionEvaluator.Evaluate(date, ledger, rules, worker.DeathDate, calendar.Today());
-        var programmes = await WorkerLedger.ProgrammesAsync(conn, verdict.Entry?.ProgrammeId is { } p ? [p] : [], ct);
         var e = verdict.Entry;
         return new ProtectionResponse(verdict.Protected, month.ToString(), date.ToString("yyyy-MM-dd"), verdict.State,
             WorkerLedger.Of(e, programmes), e?.AmountDue, e?.AmountPaid, e?.PaidOn?.ToString("yyyy-MM-dd"), e?.BackdateStatus,
@@ -111,7 +109,7 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
             return Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan.");
         }
 
-        var ledger = await WorkerLedger.ReadAsync(conn, worker.Id, null, ct);
+        var (ledger, programmes, rules) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, null, ct);
         var current = calendar.CurrentMonth();
         var last = to ?? (ledger.Count > 0 && ledger[^1].Month > current ? ledger[^1].Month : current);
         // By default from the first ledger month, at most two years back, or the last year when there is none.
@@ -126,8 +124,6 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
             return Refusal.Invalid("from", $"Paling banyak {MaxStripMonths} bulan sekaligus.");
         }
 
-        var rules = await ProtectionRule.ReadAllAsync(conn, ct);
-        var programmes = await WorkerLedger.ProgrammesAsync(conn, ledger.Where(l => l.ProgrammeId is not null).Select(l => l.ProgrammeId!.Value), ct);
         var today = calendar.Today();
         var months = new List<StripMonth>();
         for (var m = first; m <= last; m = m.PlusMonths(1))

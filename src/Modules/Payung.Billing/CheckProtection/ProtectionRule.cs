@@ -9,14 +9,23 @@ internal sealed record ProtectionRule(
 {
     public DateOnly DueDate(ContributionMonth month) => month.FirstDay.AddDays(DueDay - 1);
 
+    /// <summary>Every version, oldest first; <see cref="ReadAsync"/> reads the rows.</summary>
+    public const string SelectAll = """
+        select version, effective_from, effective_to, due_day, lapse_months, arrears_month_protected
+          from billing.protection_rule order by effective_from
+        """;
+
     public static async Task<IReadOnlyList<ProtectionRule>> ReadAllAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
-            select version, effective_from, effective_to, due_day, lapse_months, arrears_month_protected
-              from billing.protection_rule order by effective_from
-            """, conn);
-        var rules = new List<ProtectionRule>();
+        await using var cmd = new NpgsqlCommand(SelectAll, conn);
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await ReadAsync(r, ct);
+    }
+
+    /// <summary>The rows of <see cref="SelectAll"/> from the reader's current result.</summary>
+    public static async Task<IReadOnlyList<ProtectionRule>> ReadAsync(NpgsqlDataReader r, CancellationToken ct)
+    {
+        var rules = new List<ProtectionRule>();
         while (await r.ReadAsync(ct))
         {
             rules.Add(new ProtectionRule(r.GetString(0), ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(1)),

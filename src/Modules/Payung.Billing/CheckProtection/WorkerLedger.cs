@@ -5,50 +5,78 @@ namespace Payung.Billing.CheckProtection;
 
 internal sealed record FundedBy(string Source, Guid? ProgrammeId, string? ProgrammeName, string? FunderName);
 
-/// <summary>Reads one worker's protection ledger (primary-key range scan) and the names of the programmes in it.</summary>
+/// <summary>Reads one worker's protection ledger (primary-key range scan), with the names of the programmes in it when asked.</summary>
 internal static class WorkerLedger
 {
+    private const string Columns = "c.month, c.source, c.programme_id, c.amount_due, c.amount_paid, c.paid_on, c.backdate_status";
+
     public static async Task<List<LedgerMonth>> ReadAsync(NpgsqlConnection conn, Guid workerId, ContributionMonth? upTo, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
-            select month, source, programme_id, amount_due, amount_paid, paid_on, backdate_status
-              from billing.contribution
-             where worker_id = $1 and ($2::date is null or month <= $2)
-             order by month
+        await using var cmd = new NpgsqlCommand($"""
+            select {Columns}
+              from billing.contribution c
+             where c.worker_id = $1 and ($2::date is null or c.month <= $2)
+             order by c.month
             """, conn);
-        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workerId });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = upTo is { } m ? m.FirstDay : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        AddParameters(cmd.Parameters, workerId, upTo);
         var months = new List<LedgerMonth>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            months.Add(new LedgerMonth(ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(0)), r.GetString(1),
-                r.IsDBNull(2) ? null : r.GetGuid(2), r.GetInt64(3), r.GetInt64(4),
-                r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetString(6)));
+            months.Add(ReadMonth(r));
         }
 
         return months;
     }
 
-    public static async Task<Dictionary<Guid, FundedBy>> ProgrammesAsync(NpgsqlConnection conn, IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// What a verdict needs after the worker, in ONE round trip (a batch): the ledger up to <paramref name="upTo"/> (all of it
+    /// when null) with each programme month's programme and funder names, and the protection rules. The protection
+    /// API answers per request, so its cost is mostly round trips, not the primary-key range scan itself. The names come
+    /// from a LATERAL … LIMIT 1 lookup per ledger month (at most a few dozen): a plain join lets the planner hash all the
+    /// programmes and funders of the country for every request once there are more than a handful.
+    /// </summary>
+    public static async Task<(List<LedgerMonth> Ledger, Dictionary<Guid, FundedBy> Programmes, IReadOnlyList<ProtectionRule> Rules)> ReadWithRulesAsync(
+        NpgsqlConnection conn, Guid workerId, ContributionMonth? upTo, CancellationToken ct)
     {
-        var list = ids.Distinct().ToArray();
-        var names = new Dictionary<Guid, FundedBy>();
-        if (list.Length == 0)
-        {
-            return names;
-        }
-
-        await using var cmd = new NpgsqlCommand("select id, name, funder_name from programs.programme_billing where id = any ($1)", conn);
-        cmd.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = list });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await using var batch = new NpgsqlBatch(conn);
+        var ledger = new NpgsqlBatchCommand($"""
+            select {Columns}, p.name, p.funder_name
+              from billing.contribution c
+              left join lateral (select name, funder_name from programs.programme_billing where id = c.programme_id limit 1) p on true
+             where c.worker_id = $1 and ($2::date is null or c.month <= $2)
+             order by c.month
+            """);
+        AddParameters(ledger.Parameters, workerId, upTo);
+        batch.BatchCommands.Add(ledger);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ProtectionRule.SelectAll));
+        var months = new List<LedgerMonth>();
+        var programmes = new Dictionary<Guid, FundedBy>();
+        await batch.PrepareAsync(ct);
+        await using var r = await batch.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            names[r.GetGuid(0)] = new FundedBy("programme", r.GetGuid(0), r.GetString(1), r.GetString(2));
+            var month = ReadMonth(r);
+            months.Add(month);
+            if (month.ProgrammeId is { } id && !r.IsDBNull(7))
+            {
+                programmes[id] = new FundedBy("programme", id, r.GetString(7), r.GetString(8));
+            }
         }
 
-        return names;
+        await r.NextResultAsync(ct);
+        return (months, programmes, await ProtectionRule.ReadAsync(r, ct));
     }
+
+    private static void AddParameters(NpgsqlParameterCollection parameters, Guid workerId, ContributionMonth? upTo)
+    {
+        parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workerId });
+        parameters.Add(new NpgsqlParameter { Value = upTo is { } m ? m.FirstDay : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+    }
+
+    private static LedgerMonth ReadMonth(NpgsqlDataReader r) =>
+        new(ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2), r.GetInt64(3),
+            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetString(6));
 
     public static FundedBy? Of(LedgerMonth? entry, IReadOnlyDictionary<Guid, FundedBy> programmes) => entry switch
     {

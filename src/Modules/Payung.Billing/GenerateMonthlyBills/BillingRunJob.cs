@@ -8,7 +8,8 @@ namespace Payung.Billing.GenerateMonthlyBills;
 
 internal sealed record BillingRunData(string? UpToMonth);
 
-internal sealed record BillingRunResult(int Programmes, int MonthsChecked, int BillsIssued, long Total);
+/// <summary>What a billing run did, kept as the job's result (the CLI prints it).</summary>
+public sealed record BillingRunResult(int Programmes, int MonthsChecked, int BillsIssued, long Total);
 
 /// <summary>
 /// The billing run: every active or closed programme in the creator's scope, each of its months up to
@@ -24,12 +25,15 @@ internal sealed class BillingRunJob(
 {
     public const string JobKind = "billing.run";
 
+    /// <summary>The one stage the run reports, with programmes done out of programmes to bill.</summary>
+    public const string Stage = "billing";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Kind => JobKind;
 
-    public static JobRequest Request(ContributionMonth? upTo, CallerScope caller) =>
-        new(JobKind, JsonSerializer.SerializeToElement(new BillingRunData(upTo?.ToString()), Json), caller);
+    public static JobRequest Request(ContributionMonth? upTo, CallerScope caller, string? leaseOwner = null) =>
+        new(JobKind, JsonSerializer.SerializeToElement(new BillingRunData(upTo?.ToString()), Json), caller, LeaseOwner: leaseOwner);
 
     public async Task RunAsync(JobContext context, CancellationToken ct)
     {
@@ -37,7 +41,7 @@ internal sealed class BillingRunJob(
         var upTo = data.UpToMonth is { } text && ContributionMonth.TryParse(text, out var m) ? m : calendar.CurrentMonth();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var programmes = await BillingProgramme.ListBillableAsync(conn, context.Caller, ct);
-        await context.ReportAsync("billing", 0, programmes.Count, ct);
+        await context.ReportAsync(Stage, 0, programmes.Count, ct);
         int checkedMonths = 0, issued = 0, done = 0;
         long total = 0;
         foreach (var programme in programmes)
@@ -52,7 +56,7 @@ internal sealed class BillingRunJob(
                 }
             }
 
-            await context.ReportAsync("billing", ++done, programmes.Count, ct);
+            await context.ReportAsync(Stage, ++done, programmes.Count, ct);
         }
 
         await using (var tx = await conn.BeginTransactionAsync(ct))
