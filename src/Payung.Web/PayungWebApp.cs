@@ -73,11 +73,13 @@ public static class PayungWebApp
 
         services.AddAccess(builder.Configuration);
         services.AddRegions();
-        services.AddRegistry(scheduler: true);
+        services.AddRegistry();
         services.AddPrograms();
         services.AddBilling();
         // Persisted background jobs (imports); PAYUNG_JOBS_ENABLED=false keeps this process from running them.
         services.AddJobs(builder.Configuration);
+        // Per-row import details (NIK, name) are deleted some days after their import: a daily job.
+        services.AddImportDetailsPurgeSchedule();
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(() =>

@@ -28,6 +28,7 @@ public static class BillingModule
         services.AddScoped<ManageBillingSettings.ManageBillingSettings>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
+        services.AddImportDetailTable("billing.statement_row");
         services.AddImportStatements();
         HandOverToSelfPaid.SelfPaidFeatures.AddSelfPaid(services, scheduler);
         if (scheduler)

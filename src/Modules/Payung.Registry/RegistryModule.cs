@@ -8,8 +8,7 @@ namespace Payung.Registry;
 
 public static class RegistryModule
 {
-    /// <summary>The registry's use cases and jobs; with <paramref name="scheduler"/> also the daily purge of old import rows (web host only).</summary>
-    public static IServiceCollection AddRegistry(this IServiceCollection services, bool scheduler = false)
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddPayungInfrastructure();
         services.AddModuleDbContext<RegistryDbContext>();
@@ -27,12 +26,7 @@ public static class RegistryModule
         services.AddScoped<ReviewDuplicates.DismissDuplicate>();
         services.AddScoped<Contracts.WorkerNiks>();
         services.AddImportWorkers();
-        services.AddJobHandler<PurgeImportRows.PurgeImportRowsJob>(PurgeImportRows.PurgeImportRowsJob.JobKind);
-        if (scheduler)
-        {
-            services.AddHostedService<PurgeImportRows.PurgeImportRowsScheduler>();
-        }
-
+        services.AddImportDetailTable("registry.worker_import_row");
         return services;
     }
 

@@ -1,15 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Payung.Infrastructure.Jobs;
-using Payung.Registry.PurgeImportRows;
 using Payung.Shared;
 
 namespace Payung.Tests.Registry.Import;
 
-/// <summary>Old imports lose their per-row details (NIK, name) after the retention period; recent ones keep them.</summary>
-public sealed class PurgeImportRowsTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
+/// <summary>Old imports (workers and statements) lose their per-row details (NIK, name) after the retention period; recent ones keep them.</summary>
+public sealed class PurgeImportDetailsTests(PayungApiFactory factory) : IClassFixture<PayungApiFactory>
 {
-    private async Task<Guid> FinishedImportAsync(int daysAgo)
+    private async Task<Guid> FinishedImportAsync(int daysAgo, string table = "registry.worker_import_row")
     {
         var id = Guid.CreateVersion7();
         await using var batch = factory.Database.DataSource.CreateBatch();
@@ -19,9 +18,9 @@ public sealed class PurgeImportRowsTests(PayungApiFactory factory) : IClassFixtu
             """);
         job.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         job.Parameters.Add(new NpgsqlParameter<int> { TypedValue = daysAgo });
-        var rows = new NpgsqlBatchCommand("""
-            insert into registry.worker_import_row (job_id, row_no, verdict, nik, full_name)
-            select $1, g, 'rejected', '1801060505850001', 'Nama Uji' from generate_series(1, 3) g
+        var rows = new NpgsqlBatchCommand($"""
+            insert into {table} (job_id, row_no, verdict, nik)
+            select $1, g, 'rejected', '1801060505850001' from generate_series(1, 3) g
             """);
         rows.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
         batch.BatchCommands.Add(job);
@@ -30,9 +29,9 @@ public sealed class PurgeImportRowsTests(PayungApiFactory factory) : IClassFixtu
         return id;
     }
 
-    private async Task<long> RowsOfAsync(Guid importId)
+    private async Task<long> RowsOfAsync(Guid importId, string table = "registry.worker_import_row")
     {
-        await using var cmd = factory.Database.DataSource.CreateCommand("select count(*) from registry.worker_import_row where job_id = $1");
+        await using var cmd = factory.Database.DataSource.CreateCommand($"select count(*) from {table} where job_id = $1");
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = importId });
         return (long)(await cmd.ExecuteScalarAsync())!;
     }
@@ -40,11 +39,12 @@ public sealed class PurgeImportRowsTests(PayungApiFactory factory) : IClassFixtu
     [Fact]
     public async Task Purge_DeletesTheRowsOfImportsFinishedLongAgo_AndKeepsRecentOnes()
     {
-        var old = await FinishedImportAsync(PurgeImportRowsJob.DefaultKeepDays + 5);
+        var old = await FinishedImportAsync(PurgeImportDetailsJob.DefaultKeepDays + 5);
         var recent = await FinishedImportAsync(3);
+        var oldStatement = await FinishedImportAsync(PurgeImportDetailsJob.DefaultKeepDays + 1, "billing.statement_row");
 
         var queue = factory.Services.GetRequiredService<JobQueue>();
-        var jobId = await queue.EnqueueAsync(PurgeImportRowsJob.Request(CallerScope.System("uji")));
+        var jobId = await queue.EnqueueAsync(PurgeImportDetailsJob.Request(CallerScope.System("uji")));
         JobStatus? status;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         do
@@ -57,5 +57,6 @@ public sealed class PurgeImportRowsTests(PayungApiFactory factory) : IClassFixtu
         Assert.Equal(JobState.Succeeded, status!.State);
         Assert.Equal(0, await RowsOfAsync(old));
         Assert.Equal(3, await RowsOfAsync(recent));
+        Assert.Equal(0, await RowsOfAsync(oldStatement, "billing.statement_row"));
     }
 }
