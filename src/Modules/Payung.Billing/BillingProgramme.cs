@@ -27,18 +27,18 @@ internal sealed record BillingProgramme(
     public static async Task<BillingProgramme?> FindAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, CallerScope scope, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"select {Columns} from programs.programme_billing where id = $1 and {BillingScope.ProgrammePredicate(2)}", conn, tx);
+            $"select {Columns} from programs.programme_billing where id = $1 and {ScopeSql.ProgrammePredicate(2)}", conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         return (await ReadAsync(cmd, ct)).SingleOrDefault();
     }
 
     public static async Task<IReadOnlyList<BillingProgramme>> ListBillableAsync(NpgsqlConnection conn, CallerScope scope, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"select {Columns} from programs.programme_billing where status in ('active', 'closed') and {BillingScope.Predicate("regency_code", "region_code", 1)} order by id",
+            $"select {Columns} from programs.programme_billing where status in ('active', 'closed') and {ScopeSql.Predicate("regency_code", "region_code", 1)} order by id",
             conn);
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         return await ReadAsync(cmd, ct);
     }
 

@@ -25,10 +25,10 @@ internal sealed record BillingWorker(Guid Id, string Nik, string FullName, strin
         await using var cmd = new NpgsqlCommand($"""
             select id, nik, full_name, phone, village_code, regency_code, death_date
               from registry.worker_identity
-             where {condition} and {BillingScope.Predicate("regency_code", "village_code", 2)}
+             where {condition} and {ScopeSql.Predicate("regency_code", "village_code", 2)}
             """, conn, tx);
         cmd.Parameters.Add(key);
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         await cmd.PrepareAsync(ct);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct))

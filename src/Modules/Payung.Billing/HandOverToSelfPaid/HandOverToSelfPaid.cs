@@ -158,13 +158,13 @@ internal sealed class HandOverToSelfPaid(
              where b.programme_id = $1 and b.month = $2
                and {SelfPaidCohort.SubsidyEndsHere("b", "w", "$3")}
                and w.death_date is null
-               and {BillingScope.Predicate("b.regency_code", "b.village_code", 4)}
+               and {ScopeSql.Predicate("b.regency_code", "b.village_code", 4)}
              order by b.village_code, w.full_name, b.worker_id
             """, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = lastMonth.FirstDay });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = lastMonth.PlusMonths(1).FirstDay });
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         var list = new List<Participant>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

@@ -53,7 +53,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
         var rules = await ProtectionRule.ReadAllAsync(conn, ct);
         var longestLapse = rules.Count == 0 ? 0 : rules.Max(r => r.LapseMonths);
         var sql = CandidatesSql
-            .Replace("{scope}", BillingScope.Predicate("b.regency_code", "b.village_code", 4), StringComparison.Ordinal)
+            .Replace("{scope}", ScopeSql.Predicate("b.regency_code", "b.village_code", 4), StringComparison.Ordinal)
             .Replace("{ends_here}", SelfPaidCohort.SubsidyEndsHere("e", "w", "(e.month + interval '1 month')::date"), StringComparison.Ordinal)
             .Replace("{kpj}", SelfPaidCohort.LatestKpj("c.worker_id"), StringComparison.Ordinal);
         var candidates = new List<(Guid Worker, string Name, string Phone, string Village, string Regency, string? Sector, ContributionMonth Unpaid, string? Kpj)>();
@@ -62,7 +62,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.FirstDay });
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.PlusMonths(-settings.ReminderAfterUnpaidMonths).FirstDay });
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = current.PlusMonths(-longestLapse).FirstDay });
-            BillingScope.AddParameters(cmd, scope);
+            ScopeSql.AddParameters(cmd, scope);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {

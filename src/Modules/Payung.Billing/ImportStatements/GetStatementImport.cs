@@ -65,11 +65,11 @@ internal sealed class GetStatementImport(NpgsqlDataSource dataSource, CallerCont
     /// first parameter (national scope); the fourth says whether the caller may see personal data at all.
     /// </summary>
     private static string Visible(int first) =>
-        $"${first + 3} and {BillingScope.Predicate("i.regency_code", "coalesce(i.region_code, i.regency_code)", first)}";
+        $"${first + 3} and {ScopeSql.Predicate("i.regency_code", "coalesce(i.region_code, i.regency_code)", first)}";
 
     private static void AddVisibility(NpgsqlCommand cmd, CallerScope scope)
     {
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = scope.CanSeePersonalData });
     }
 

@@ -89,7 +89,7 @@ internal static class MergeStatement
         found as (
             select r.*,
                    w.id as w_id, w.village_code as w_village, w.regency_code as w_regency, w.death_date as w_death,
-                   w.id is not null and {{BillingScope.Predicate("w.regency_code", "w.village_code", 3)}} as w_covered,
+                   w.id is not null and {{ScopeSql.Predicate("w.regency_code", "w.village_code", 3)}} as w_covered,
                    rule.max_prepay_months,
                    r.month is not null and rule.max_prepay_months is not null
                        and r.month <= (date_trunc('month', $2::date) + make_interval(months => rule.max_prepay_months))::date as month_ok,
@@ -239,7 +239,7 @@ internal static class MergeStatement
         await using var cmd = new NpgsqlCommand(Sql, connection, transaction) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = jobId });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

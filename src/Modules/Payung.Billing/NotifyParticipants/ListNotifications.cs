@@ -62,7 +62,7 @@ internal sealed class ListNotifications(NpgsqlDataSource dataSource, CallerConte
             select id, kind, channel, worker_id, programme_id, month, recipient, body, status, attempts, last_error, provider,
                    provider_ref, village_code, created_at, sent_at, delivered_at, count(*) over ()
               from billing.notification
-             where {BillingScope.Predicate("regency_code", "village_code", 1)}
+             where {ScopeSql.Predicate("regency_code", "village_code", 1)}
                and ($4::text is null or kind = $4)
                and ($5::text is null or status = $5)
                and ($6::uuid is null or programme_id = $6)
@@ -70,7 +70,7 @@ internal sealed class ListNotifications(NpgsqlDataSource dataSource, CallerConte
              order by created_at desc, id
              limit {PageSize} offset $8
             """, conn);
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)NullIfEmpty(kind) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)NullIfEmpty(status) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)programmeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });

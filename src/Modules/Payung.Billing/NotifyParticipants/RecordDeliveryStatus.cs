@@ -39,12 +39,12 @@ internal sealed class RecordDeliveryStatus(NpgsqlDataSource dataSource, CallerCo
         string? providerRef;
         await using (var cmd = new NpgsqlCommand($"""
             select status, provider_ref, village_code from billing.notification
-             where id = $1 and {BillingScope.Predicate("regency_code", "village_code", 2)}
+             where id = $1 and {ScopeSql.Predicate("regency_code", "village_code", 2)}
              for update
             """, conn, tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
-            BillingScope.AddParameters(cmd, scope);
+            ScopeSql.AddParameters(cmd, scope);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct))
             {

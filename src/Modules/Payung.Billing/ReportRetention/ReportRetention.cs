@@ -102,13 +102,13 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(Sql
             .Replace("{ends_here}", SelfPaidCohort.SubsidyEndsHere("b", "w", "(pr.month_to + interval '1 month')::date"), StringComparison.Ordinal)
-            .Replace("{scope}", BillingScope.Predicate("b.regency_code", "b.village_code", 6), StringComparison.Ordinal), conn);
+            .Replace("{scope}", ScopeSql.Predicate("b.regency_code", "b.village_code", 6), StringComparison.Ordinal), conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)regencyCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)programmeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = chosenLevel });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = ContributionMonth.FromDate(today).FirstDay });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
-        BillingScope.AddParameters(cmd, scope);
+        ScopeSql.AddParameters(cmd, scope);
         var rows = new List<RetentionRow>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {

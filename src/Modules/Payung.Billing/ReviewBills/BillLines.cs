@@ -49,12 +49,12 @@ public sealed class BillLines(NpgsqlDataSource dataSource, CallerContext caller)
               from billing.bill_line l
               join registry.worker_identity w on w.id = l.worker_id
               left join billing.contribution c on c.worker_id = l.worker_id and c.month = l.month and c.programme_id = $6
-             where l.bill_id = $1 and {BillingScope.Predicate("l.regency_code", "l.village_code", 2)}
+             where l.bill_id = $1 and {ScopeSql.Predicate("l.regency_code", "l.village_code", 2)}
              order by l.line_no
              limit {PageSize} offset $5
             """, conn);
         lines.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = billId });
-        BillingScope.AddParameters(lines, scope);
+        ScopeSql.AddParameters(lines, scope);
         lines.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (number - 1) * PageSize });
         lines.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
         var items = new List<BillLineResponse>();

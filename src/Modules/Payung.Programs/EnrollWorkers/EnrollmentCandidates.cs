@@ -10,7 +10,7 @@ namespace Payung.Programs.EnrollWorkers;
 /// </summary>
 internal static class EnrollmentCandidates
 {
-    private const string Sql = """
+    private static readonly string Sql = $"""
         select * from (
             select w.id, w.village_code, w.regency_code, w.occupation_sector, w.created_at,
                    (p.min_age is null or a.years >= p.min_age) and (p.max_age is null or a.years <= p.max_age) as age_ok,
@@ -29,7 +29,7 @@ internal static class EnrollmentCandidates
             from registry.worker_profile w
             join programs.programme p on p.id = $1
             cross join lateral (select extract(year from age(p.month_from, w.birth_date))::int as years) a
-            where ($2 or (w.regency_code = any ($3) and ($4::text is null or w.village_code like $4 || '%')))
+            where {ScopeSql.Predicate("w.regency_code", "w.village_code", 2)}
               and (case when $5::uuid[] is not null then w.id = any ($5)
                         else w.village_code = $6 or w.village_code like $6 || '.%' end)
         ) c
@@ -44,9 +44,7 @@ internal static class EnrollmentCandidates
     {
         await using var cmd = new NpgsqlCommand(Sql, conn, tx);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
-        cmd.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = scope.AllRegions });
-        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = scope.Regencies.ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.Within ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter
         {
             Value = request.WorkerIds is { } ids ? ids.Distinct().ToArray() : DBNull.Value,

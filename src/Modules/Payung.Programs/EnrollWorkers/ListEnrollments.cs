@@ -35,21 +35,19 @@ public sealed class ListEnrollments(NpgsqlDataSource dataSource, WorkerNiks work
         }
 
         var pageNumber = page ?? 1;
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             select e.id, e.worker_id, w.full_name, e.village_code, e.status, e.month_from, e.month_to, e.committed_amount,
                    e.waiting_since, e.ended_reason, count(*) over ()::int
             from programs.enrollment e
             join registry.worker_profile w on w.id = e.worker_id
             where e.programme_id = $1 and ($2::text is null or e.status = $2)
-              and ($3 or (e.regency_code = any ($4) and ($5::text is null or e.village_code like $5 || '%')))
+              and {ScopeSql.Predicate("e.regency_code", "e.village_code", 3)}
             order by case e.status when 'active' then 0 when 'waiting' then 1 else 2 end, e.waiting_since, e.created_at, e.id
             limit $6 offset $7
             """, conn);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programmeId });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = scope.AllRegions });
-        cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = scope.Regencies.ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)scope.Within ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PageSize });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (pageNumber - 1) * PageSize });
         var items = new List<EnrollmentSummary>();

@@ -24,20 +24,7 @@ internal static class CorrectNikEndpoint
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Results<Ok<WorkerResponse>, ValidationProblem, ProblemHttpResult>> CorrectAsync(
-        string key, CorrectNikRequest? request, CorrectNik correct, CancellationToken ct)
-    {
-        if (!WorkerKey.TryParse(key, out var parsed))
-        {
-            return WorkerKey.Malformed.ToValidationProblem();
-        }
-
-        var outcome = await correct.ExecuteAsync(parsed, request, ct);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Refusal.IsValidation ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
-        }
-
-        return TypedResults.Ok(outcome.Value);
-    }
+    private static Task<Results<Ok<WorkerResponse>, ValidationProblem, ProblemHttpResult>> CorrectAsync(
+        string key, CorrectNikRequest? request, CorrectNik correct, CancellationToken ct) =>
+        WorkerKey.AnswerAsync(key, parsed => correct.ExecuteAsync(parsed, request, ct));
 }

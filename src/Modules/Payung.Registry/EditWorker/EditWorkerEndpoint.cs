@@ -26,20 +26,7 @@ internal static class EditWorkerEndpoint
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Results<Ok<WorkerResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(
-        string key, EditWorkerRequest? request, EditWorker editWorker, CancellationToken ct)
-    {
-        if (!WorkerKey.TryParse(key, out var parsed))
-        {
-            return WorkerKey.Malformed.ToValidationProblem();
-        }
-
-        var outcome = await editWorker.ExecuteAsync(parsed, request, ct);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Refusal.IsValidation ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
-        }
-
-        return TypedResults.Ok(outcome.Value);
-    }
+    private static Task<Results<Ok<WorkerResponse>, ValidationProblem, ProblemHttpResult>> EditAsync(
+        string key, EditWorkerRequest? request, EditWorker editWorker, CancellationToken ct) =>
+        WorkerKey.AnswerAsync(key, parsed => editWorker.ExecuteAsync(parsed, request, ct));
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Payung.Registry.RegisterWorker;
 using Payung.Shared;
 
@@ -53,4 +55,22 @@ public readonly record struct WorkerKey
 
     internal static Refusal Malformed =>
         Refusal.Invalid("nik", "Sebutkan pekerja dengan NIK 16 digit atau id pekerja.");
+
+    /// <summary>The HTTP answer of a use case on one worker named in the route by NIK or id: 400 for a bad key, else the outcome.</summary>
+    internal static async Task<Results<Ok<WorkerResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
+        string key, Func<WorkerKey, Task<Outcome<WorkerResponse>>> run)
+    {
+        if (!TryParse(key, out var parsed))
+        {
+            return Malformed.ToValidationProblem();
+        }
+
+        var outcome = await run(parsed);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Refusal.IsValidation ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();
+        }
+
+        return TypedResults.Ok(outcome.Value);
+    }
 }

@@ -2,14 +2,14 @@ using Npgsql;
 using NpgsqlTypes;
 using Payung.Shared;
 
-namespace Payung.Billing;
+namespace Payung.Infrastructure;
 
 /// <summary>
-/// The caller's region scope as SQL parameters, the way <c>ScopedDbContext</c> filters: everything for national
-/// callers, else the regency list and then the district or village prefix. Billing's queries are plain SQL, so
-/// they add <see cref="Predicate"/> with these three parameters.
+/// The caller's region scope for plain SQL, the same rule as <see cref="ScopedDbContext"/>'s filter: everything for
+/// national callers, else the regency list and then the district or village prefix. Set-based queries in every module
+/// add <see cref="Predicate"/> and its three parameters (<see cref="AddParameters"/>) instead of writing the rule again.
 /// </summary>
-internal static class BillingScope
+public static class ScopeSql
 {
     /// <summary>A predicate over a row's regency and region code, using parameters $a (all), $b (regencies), $c (within).</summary>
     public static string Predicate(string regencyColumn, string regionColumn, int first) =>
@@ -17,7 +17,7 @@ internal static class BillingScope
 
     /// <summary>
     /// A programme (columns regency_code, region_code) in the scope, or containing the district or village the caller
-    /// works in: a desa operator sees the kabupaten's programme its villagers are enrolled in, as Programs shows it.
+    /// works in: a desa operator sees the kabupaten's programme its villagers are enrolled in (as ProgrammesDbContext does).
     /// Reading only; changes check <c>CallerScope.Covers(programme region)</c>.
     /// </summary>
     public static string ProgrammePredicate(int first) =>
