@@ -171,8 +171,8 @@ seed_step enrolments "
     join registry.worker w on w.id = bench_uuid7('worker:' || :seed, i)
    order by i;
   insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code,
-                                     jkk_amount, jkm_amount)
-  select worker_id, month_from, programme_id, id, 16800, rate_version, regency_code, 10000, 6800 from programs.enrollment;"
+                                     village_code, jkk_amount, jkm_amount)
+  select worker_id, month_from, programme_id, id, 16800, rate_version, regency_code, village_code, 10000, 6800 from programs.enrollment;"
 
 # The protection ledger of the months before the billed one (the billing run adds the billed month): per worker and
 # month 5% self-paid on time, and of the programme months 70% paid by the 15th, 8% paid late in the month,

@@ -83,8 +83,8 @@ public sealed class BillingCommandTests
                    case when n = 3 then 16800 else 50400 end, 'JKK@2015-07;JKM@2015-07', now()
               from generate_series(1, 3) n;
             insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code,
-                                               jkk_amount, jkm_amount)
-            select e.worker_id, m::date, e.programme_id, e.id, 16800, e.rate_version, '18.01', 10000, 6800
+                                               village_code, jkk_amount, jkm_amount)
+            select e.worker_id, m::date, e.programme_id, e.id, 16800, e.rate_version, '18.01', e.village_code, 10000, 6800
               from programs.enrollment e
              cross join generate_series(e.month_from, e.month_to, interval '1 month') m;
             """);

@@ -5,7 +5,7 @@ namespace Payung.Billing.CheckProtection;
 
 internal sealed record FundedBy(string Source, Guid? ProgrammeId, string? ProgrammeName, string? FunderName);
 
-/// <summary>Reads one worker's protection ledger (primary-key range scan), with the names of the programmes in it when asked.</summary>
+/// <summary>Reads one worker's protection ledger (one primary-key probe per month of the ledger, see <c>billing.ledger_months</c>), with the names of the programmes in it when asked.</summary>
 internal static class WorkerLedger
 {
     private const string Columns = "c.month, c.source, c.programme_id, c.amount_due, c.amount_paid, c.paid_on, c.backdate_status";
@@ -15,7 +15,7 @@ internal static class WorkerLedger
         await using var cmd = new NpgsqlCommand($"""
             select {Columns}
               from billing.contribution c
-             where c.worker_id = $1 and ($2::date is null or c.month <= $2)
+             where c.month = any(billing.ledger_months($2::date)) and c.worker_id = $1
              order by c.month
             """, conn);
         AddParameters(cmd.Parameters, workerId, upTo);
@@ -32,7 +32,7 @@ internal static class WorkerLedger
     /// <summary>
     /// What a verdict needs after the worker, in ONE round trip (a batch): the ledger up to <paramref name="upTo"/> (all of it
     /// when null) with each programme month's programme and funder names, and the protection rules. The protection
-    /// API answers per request, so its cost is mostly round trips, not the primary-key range scan itself. The names come
+    /// API answers per request, so its cost is mostly round trips, not the primary-key probes themselves. The names come
     /// from a LATERAL … LIMIT 1 lookup per ledger month (at most a few dozen): a plain join lets the planner hash all the
     /// programmes and funders of the country for every request once there are more than a handful.
     /// </summary>
@@ -44,7 +44,7 @@ internal static class WorkerLedger
             select {Columns}, p.name, p.funder_name
               from billing.contribution c
               left join lateral (select name, funder_name from programs.programme_billing where id = c.programme_id limit 1) p on true
-             where c.worker_id = $1 and ($2::date is null or c.month <= $2)
+             where c.month = any(billing.ledger_months($2::date)) and c.worker_id = $1
              order by c.month
             """);
         AddParameters(ledger.Parameters, workerId, upTo);

@@ -13,7 +13,7 @@ internal sealed record GenerateBillsResponse(Guid ProgrammeId, int MonthsChecked
 /// <summary>
 /// Issues the bills of one programme: for one contribution month when asked, else for every month of the programme
 /// up to the current month (prepaying later months is asking for them one by one). Each programme-month is one
-/// statement in its own transaction (<see cref="BillProgrammeMonth"/>), audited with the bill it issued.
+/// statement in its own transaction (<see cref="BillProgrammeMonths"/>), audited with the bill it issued.
 /// </summary>
 public sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, BusinessCalendar calendar)
 {
@@ -81,30 +81,39 @@ public sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext cal
     }
 
     internal async Task<GeneratedBill?> BillMonthAsync(NpgsqlConnection conn, BillingProgramme programme, ContributionMonth month,
-        CallerScope scope, CancellationToken ct)
+        CallerScope scope, CancellationToken ct) =>
+        (await BillMonthAsync(conn, [programme], month, scope, ct)).SingleOrDefault();
+
+    /// <summary>
+    /// Bills <paramref name="programmes"/> for <paramref name="month"/> with one statement in one transaction
+    /// (<see cref="BillProgrammeMonths"/>), each bill audited with it; returns the bills issued.
+    /// </summary>
+    internal async Task<IReadOnlyList<GeneratedBill>> BillMonthAsync(NpgsqlConnection conn, IReadOnlyList<BillingProgramme> programmes,
+        ContributionMonth month, CallerScope scope, CancellationToken ct)
     {
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var result = await BillProgrammeMonth.RunAsync(conn, tx, programme.Id, month, clock.GetUtcNow(), scope.ActorName, ct);
-        if (result.BillId is not { } billId)
+        var results = await BillProgrammeMonths.RunAsync(conn, tx, programmes.Select(p => p.Id).ToList(), month, clock.GetUtcNow(),
+            scope.ActorName, ct);
+        if (results.Count == 0)
         {
             await tx.RollbackAsync(ct);
-            return null;
+            return [];
         }
 
-        var kind = result.Sequence == 0 ? "regular" : "adjustment";
-        await AuditWriter.WriteAsync(conn, tx, scope,
-        [
-            new AuditRecord("create", "bill", billId.ToString(), programme.RegionCode, null, JsonSerializer.Serialize(new
+        var regions = programmes.ToDictionary(p => p.Id, p => p.RegionCode);
+        var bills = results.Select(r => new GeneratedBill(r.BillId!.Value, month.ToString(), r.Sequence,
+            r.Sequence == 0 ? "regular" : "adjustment", r.Lines, r.Total)).ToList();
+        await AuditWriter.WriteAsync(conn, tx, scope, results.Zip(bills, (r, bill) =>
+            new AuditRecord("create", "bill", bill.BillId.ToString(), regions[r.ProgrammeId], null, JsonSerializer.Serialize(new
             {
-                programmeId = programme.Id,
-                month = month.ToString(),
-                sequence = result.Sequence,
-                kind,
-                lines = result.Lines,
-                total = result.Total,
-            })),
-        ], ct);
+                programmeId = r.ProgrammeId,
+                month = bill.Month,
+                sequence = bill.Sequence,
+                kind = bill.Kind,
+                lines = bill.Lines,
+                total = bill.Total,
+            }))).ToList(), ct);
         await tx.CommitAsync(ct);
-        return new GeneratedBill(billId, month.ToString(), result.Sequence, kind, result.Lines, result.Total);
+        return bills;
     }
 }

@@ -104,13 +104,14 @@ public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext ca
             pending = (long)(await cmd.ExecuteScalarAsync(ct))!;
         }
 
+        var committed = programme.Committed ?? throw new InvalidOperationException("FindAsync reads the committed total.");
         var billed = bills.Sum(b => b.Total);
         var paidTotal = bills.Sum(b => b.Paid);
         var refunds = bills.Sum(b => b.Refunds);
         var invariants = new List<MoneyInvariant>
         {
-            new("money.ceiling_covers_committed", "Pagu ≥ terikat", programme.BudgetCeiling >= programme.Committed),
-            new("money.committed_covers_billed", "Terikat ≥ ditagih (termasuk penyesuaian yang menunggu)", programme.Committed >= billed + pending),
+            new("money.ceiling_covers_committed", "Pagu ≥ terikat", programme.BudgetCeiling >= committed),
+            new("money.committed_covers_billed", "Terikat ≥ ditagih (termasuk penyesuaian yang menunggu)", committed >= billed + pending),
             new("money.billed_covers_paid", "Ditagih ≥ dibayar (setelah pengembalian)", billed >= paidTotal - refunds),
             new("money.lines_sum_to_totals", "Jumlah baris = total tagihan, untuk setiap tagihan", linesMatchTotals),
             new("money.payments_accounted", "Setiap pembayaran teralokasi atau tampil sebagai belum teralokasi",
@@ -118,8 +119,8 @@ public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext ca
         };
         await tx.CommitAsync(ct);
         return new ProgrammeMoneyResponse(programme.Id, programme.Name, programme.FunderName, programme.Status,
-            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, programme.Committed, billed, pending, paidTotal, refunds,
-            bills.Sum(b => b.Outstanding), received, received - allocatedTotal, programme.BudgetCeiling - programme.Committed,
+            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, committed, billed, pending, paidTotal, refunds,
+            bills.Sum(b => b.Outstanding), received, received - allocatedTotal, programme.BudgetCeiling - committed,
             invariants, bills);
     }
 }

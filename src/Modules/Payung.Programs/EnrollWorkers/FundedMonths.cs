@@ -23,8 +23,9 @@ internal static class FundedMonths
         var ordered = rows.OrderBy(r => r.WorkerId).ThenBy(r => r.Quote.Month).ToList();
         await using var cmd = new NpgsqlCommand("""
             insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code,
-                                               jkk_amount, jkm_amount, jht_amount)
-            select u.worker_id, u.month, $1, u.enrollment_id, u.amount, u.rate_version, u.regency_code, u.jkk, u.jkm, u.jht
+                                               village_code, jkk_amount, jkm_amount, jht_amount)
+            select u.worker_id, u.month, $1, u.enrollment_id, u.amount, u.rate_version, u.regency_code,
+                   (select e.village_code from programs.enrollment e where e.id = u.enrollment_id), u.jkk, u.jkm, u.jht
             from unnest($2::uuid[], $3::date[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::bigint[])
                  as u(worker_id, month, enrollment_id, amount, rate_version, regency_code, jkk, jkm, jht)
             on conflict (worker_id, month) do nothing

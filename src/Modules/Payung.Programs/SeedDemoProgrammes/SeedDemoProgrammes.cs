@@ -149,8 +149,8 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
         """;
 
     private const string FundedMonthInsertSql = """
-        insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code)
-        select w.id, m::date, w.programme_id, w.enrollment_id, $1, $2, w.regency_code
+        insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code, village_code)
+        select w.id, m::date, w.programme_id, w.enrollment_id, $1, $2, w.regency_code, w.village_code
         from demo_worker w cross join lateral generate_series(w.month_from, w.month_to, interval '1 month') as m
         order by w.g, m
         """;

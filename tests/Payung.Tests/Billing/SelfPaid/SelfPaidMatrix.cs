@@ -38,8 +38,9 @@ internal static class SelfPaidMatrix
                 returning id
             ),
             funded as (
-                insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, jkk_amount, jkm_amount, rate_version, regency_code)
-                select $3, date '2025-10-01', $2, id, 16800, 10000, 6800, 'JKK@2015-07;JKM@2015-07', left($4, 5) from enrollment
+                insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, jkk_amount, jkm_amount, rate_version, regency_code,
+                                                   village_code)
+                select $3, date '2025-10-01', $2, id, 16800, 10000, 6800, 'JKK@2015-07;JKM@2015-07', left($4, 5), $4 from enrollment
                 returning 1
             )
             insert into billing.notification (id, dedupe_key, kind, channel, worker_id, programme_id, recipient, body, status, attempts,

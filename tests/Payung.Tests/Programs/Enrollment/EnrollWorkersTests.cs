@@ -64,8 +64,8 @@ public sealed class EnrollWorkersTests(PayungApiFactory factory) : IClassFixture
                 values ($1, $2, $3, '18.01.06.2001', '18.01', 'active', date '2026-02-01', date '2026-02-01', 16800, now())
                 """);
             var month = new Npgsql.NpgsqlBatchCommand("""
-                insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code)
-                values ($3, date '2026-02-01', $2, $1, 16800, 'test', '18.01')
+                insert into programs.funded_month (worker_id, month, programme_id, enrollment_id, amount, rate_version, regency_code, village_code)
+                values ($3, date '2026-02-01', $2, $1, 16800, 'test', '18.01', '18.01.06.2001')
                 """);
             foreach (var command in new[] { enrollment, month })
             {
