@@ -54,6 +54,64 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Bill_WritesNoLedgerRows_TheBilledMonthReadsAsDueFromItsFundedMonth_AndTheFirstMoneyCreatesTheRow()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var a = await BillingTestKit.CreateWorkerAsync(factory);
+        var b = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, a.Id, b.Id);
+        var before = await ProtectionAsync(factory, a.Nik, "2026-01-20");
+        await BillAsync(factory, programme);
+
+        // Not billed yet: the month is not in the worker's ledger at all.
+        Assert.Null(before.FundedBy);
+        Assert.Equal(0L, await LedgerRowsAsync(a.Id, b.Id));
+        var due = await ProtectionAsync(factory, a.Nik, "2026-01-20");
+        Assert.Equal((false, programme, MonthlyRate, 0L), (due.Protected, due.FundedBy!.ProgrammeId, due.AmountDue, due.AmountPaid));
+
+        // Money for one line creates that worker's row; the other stays a due month without a row.
+        await PayAsync(factory, programme, MonthlyRate, "2026-01-10");
+        Assert.Equal(1L, await LedgerRowsAsync(a.Id, b.Id));
+        var answers = new[] { await ProtectionAsync(factory, a.Nik, "2026-01-20"), await ProtectionAsync(factory, b.Nik, "2026-01-20") };
+        Assert.Single(answers, x => x.Protected && x.AmountPaid == MonthlyRate && x.AmountDue == MonthlyRate);
+        Assert.Single(answers, x => !x.Protected && x.AmountPaid == 0 && x.AmountDue == MonthlyRate && x.FundedBy!.ProgrammeId == programme);
+        await PayAsync(factory, programme, MonthlyRate, "2026-01-11");
+        Assert.Equal(2L, await LedgerRowsAsync(a.Id, b.Id));
+        Assert.True((await ProtectionAsync(factory, b.Nik, "2026-01-20")).Protected);
+    }
+
+    [Fact]
+    public async Task BillLine_ForABillThatDoesNotExist_IsRefusedWithTheWholeStatement()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        await EnrollAsync(factory, programme, w.Id);
+        var bill = Assert.Single((await BillAsync(factory, programme)).Bills);
+
+        // Lines of an issued bill and of a bill that does not exist, in one statement: the reference is checked per
+        // statement (no row-level foreign key), and nothing of the statement stays.
+        await using var cmd = factory.Database.DataSource.CreateCommand("""
+            insert into billing.bill_line (bill_id, line_no, worker_id, enrollment_id, month, kind, amount, rate_version, village_code, regency_code)
+            select b, 1000 + n, $3, gen_random_uuid(), date '2026-01-01', 'charge', 16800, 'x', '18.01.06.2001', '18.01'
+              from unnest(array[$1, $2]) with ordinality as u (b, n)
+            """);
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = bill.BillId });
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid> { TypedValue = w.Id });
+        var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => cmd.ExecuteNonQueryAsync());
+
+        Assert.Equal("23503", refused.SqlState);
+        Assert.Equal(1, Assert.Single(await LinesAsync(factory, bill.BillId)).LineNo);
+    }
+
+    private async Task<long> LedgerRowsAsync(params Guid[] workers)
+    {
+        await using var cmd = factory.Database.DataSource.CreateCommand("select count(*) from billing.contribution where worker_id = any($1)");
+        cmd.Parameters.Add(new Npgsql.NpgsqlParameter<Guid[]> { TypedValue = workers });
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Pay_MoreThanBilled_LeavesTheRestUnallocated_AndPartialPaymentPaysLinesInOrder()
     {
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));

@@ -5,17 +5,35 @@ namespace Payung.Billing.CheckProtection;
 
 internal sealed record FundedBy(string Source, Guid? ProgrammeId, string? ProgrammeName, string? FunderName);
 
-/// <summary>Reads one worker's protection ledger (one primary-key probe per month of the ledger, see <c>billing.ledger_months</c>), with the names of the programmes in it when asked.</summary>
+/// <summary>
+/// Reads one worker's protection ledger, with the names of the programmes in it when asked: the worker's ledger rows
+/// (primary-key range scan) and, for each month a programme has billed but no money has reached yet, the funded month
+/// as an unpaid programme month — the ledger gets a programme month's row with the first money for it
+/// (<c>PaymentAllocator</c>), so a billing run writes bills only. Months after the worker's death are left out of the
+/// second part, as the bills leave them out.
+/// </summary>
 internal static class WorkerLedger
 {
     private const string Columns = "c.month, c.source, c.programme_id, c.amount_due, c.amount_paid, c.paid_on, c.backdate_status";
+
+    private const string Months = """
+        select c.month, c.source, c.programme_id, c.amount_due, c.amount_paid, c.paid_on, c.backdate_status
+          from billing.contribution c
+         where c.worker_id = $1 and ($2::date is null or c.month <= $2)
+        union all
+        select f.month, 'programme', f.programme_id, f.amount, 0::bigint, null::date, null::text
+          from programs.billable_month f
+         where f.worker_id = $1 and ($2::date is null or f.month <= $2)
+           and exists (select 1 from billing.bill b where b.programme_id = f.programme_id and b.month = f.month)
+           and not exists (select 1 from billing.contribution x where x.worker_id = $1 and x.month = f.month)
+           and not exists (select 1 from registry.worker_identity w where w.id = $1 and w.death_date < f.month)
+        """;
 
     public static async Task<List<LedgerMonth>> ReadAsync(NpgsqlConnection conn, Guid workerId, ContributionMonth? upTo, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($"""
             select {Columns}
-              from billing.contribution c
-             where c.month = any(billing.ledger_months($2::date)) and c.worker_id = $1
+              from ({Months}) c
              order by c.month
             """, conn);
         AddParameters(cmd.Parameters, workerId, upTo);
@@ -32,7 +50,7 @@ internal static class WorkerLedger
     /// <summary>
     /// What a verdict needs after the worker, in ONE round trip (a batch): the ledger up to <paramref name="upTo"/> (all of it
     /// when null) with each programme month's programme and funder names, and the protection rules. The protection
-    /// API answers per request, so its cost is mostly round trips, not the primary-key probes themselves. The names come
+    /// API answers per request, so its cost is mostly round trips, not the primary-key range scan itself. The names come
     /// from a LATERAL … LIMIT 1 lookup per ledger month (at most a few dozen): a plain join lets the planner hash all the
     /// programmes and funders of the country for every request once there are more than a handful.
     /// </summary>
@@ -42,9 +60,8 @@ internal static class WorkerLedger
         await using var batch = new NpgsqlBatch(conn);
         var ledger = new NpgsqlBatchCommand($"""
             select {Columns}, p.name, p.funder_name
-              from billing.contribution c
+              from ({Months}) c
               left join lateral (select name, funder_name from programs.programme_billing where id = c.programme_id limit 1) p on true
-             where c.month = any(billing.ledger_months($2::date)) and c.worker_id = $1
              order by c.month
             """);
         AddParameters(ledger.Parameters, workerId, upTo);

@@ -12,8 +12,8 @@ internal sealed record ProgrammeMonthBill(Guid ProgrammeId, ContributionMonth Mo
 /// less months after a participant's death) are compared per worker with what the month's issued bills already charge;
 /// if anything differs, a new bill is issued with a line per difference — the regular bill (sequence 0, charge lines)
 /// the first time, an adjustment bill (late enrolments, endings, deaths; refund lines where the month was already paid)
-/// afterwards — and the protection ledger's amount due follows. Issued bills are never edited, so running it twice
-/// changes nothing. Per programme-month the outcome is exactly what billing that programme-month alone gives: every
+/// afterwards — and, for a month already paid, the protection ledger's amount due follows. Issued bills are never
+/// edited, so running it twice changes nothing. Per programme-month the outcome is exactly what billing that programme-month alone gives: every
 /// join and aggregate is per (programme, worker), and a worker is funded by at most one programme in a month.
 /// </summary>
 internal static class BillProgrammeMonths
@@ -100,20 +100,10 @@ internal static class BillProgrammeMonths
               from diff d
               join next_bill n on n.programme_id = d.programme_id
         ),
-        -- The ledger's amount due follows. A worker the programme bills for the first time this month gets a new ledger
-        -- row unless the month already has one (paid by the worker, or held by another programme: left alone); these
-        -- workers are distinct (a worker's month is funded by one programme). A worker billed before has the new amount
-        -- due set on the programme's own row. Not INSERT … ON CONFLICT: its speculative insertion cost 40% more per
-        -- row. Both parts see the statement's snapshot: a statement row for the same worker-month committed meanwhile
-        -- makes the insert fail on the primary key, the transaction rolls back whole and the next run bills it.
-        ledger_new as (
-            insert into billing.contribution (worker_id, month, source, programme_id, amount_due, village_code, regency_code, updated_at)
-            select d.worker_id, $2, 'programme', d.programme_id, d.new_due, d.village_code, d.regency_code, $4
-              from diff d
-             where not d.billed_before
-               and not exists (select 1 from billing.contribution c where c.month = $2 and c.worker_id = d.worker_id)
-             order by d.worker_id
-        ),
+        -- The protection ledger gets a programme month's row when money for it arrives (PaymentAllocator); until then
+        -- the worker's ledger shows the month from the funded month. Where the row exists already (the month was paid),
+        -- its amount due follows the bills: only a worker billed before can have one, so a month's first bills never
+        -- touch the ledger.
         ledger_changed as (
             update billing.contribution c
                set amount_due = d.new_due,
@@ -147,7 +137,7 @@ internal static class BillProgrammeMonths
 
         // For this transaction only: room to hash and sort a group's lines in memory (the cluster's default of 4 MB
         // spills them to disk), and no JIT compilation — the statement's estimated cost always triggers it, and compiling
-        // its 160 expressions with LLVM took about a second per execution, a quarter of billing 250,000 lines.
+        // its 160 expressions with LLVM took about a second per execution, more than inserting 250,000 lines.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select set_config('work_mem', '256MB', true), set_config('jit', 'off', true)"));
         var lockCmd = new NpgsqlBatchCommand("""
             select pg_advisory_xact_lock(hashtextextended('billing.bill:' || l.p::text || $2::text, 0))

@@ -18,7 +18,7 @@ internal static class SelfPaidCohort
 
     /// <summary>The worker's latest KPJ: from the latest ledger month that carries one, else the latest seen on a statement.</summary>
     public static string LatestKpj(string workerId) => $"""
-        coalesce((select c.kpj from billing.contribution c where c.month = any(billing.ledger_months(null)) and c.worker_id = {workerId} and c.kpj is not null order by c.month desc limit 1),
+        coalesce((select c.kpj from billing.contribution c where c.worker_id = {workerId} and c.kpj is not null order by c.month desc limit 1),
                  (select k.kpj from billing.worker_kpj k where k.worker_id = {workerId} order by k.first_seen desc limit 1))
         """;
 }

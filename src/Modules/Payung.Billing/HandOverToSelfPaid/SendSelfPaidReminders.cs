@@ -30,7 +30,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
         cohort as (
             select e.worker_id, e.month as last_funded, e.village_code, e.regency_code, w.full_name, w.phone, p.occupation_sector,
                    (select max(c.month) from billing.contribution c
-                     where c.month = any(billing.ledger_months(null)) and c.worker_id = e.worker_id and c.source = 'self_paid' and c.month > e.month
+                     where c.worker_id = e.worker_id and c.source = 'self_paid' and c.month > e.month
                        and c.amount_paid > 0 and c.amount_paid >= c.amount_due) as last_paid
               from ends e
               join registry.worker_identity w on w.id = e.worker_id
