@@ -29,17 +29,18 @@ internal static class BillProgrammeMonths
              where b.programme_id = any($1) and b.month = $2
                and not exists (select 1 from registry.worker_identity w where w.id = b.worker_id and w.death_date < $2)
         ),
+        -- Per programme and worker, what the month's bills charge so far, with the latest line's enrolment, rate
+        -- version and region (one sort; an ordered aggregate per column sorted every worker's lines four times).
         billed as (
-            select b.programme_id, l.worker_id, sum(l.amount)::bigint as amount, sum(l.jkk_amount)::bigint as jkk,
-                   sum(l.jkm_amount)::bigint as jkm, sum(l.jht_amount)::bigint as jht,
-                   (array_agg(l.enrollment_id order by b.sequence desc, l.line_no))[1] as enrollment_id,
-                   (array_agg(l.rate_version order by b.sequence desc, l.line_no))[1] as rate_version,
-                   (array_agg(l.village_code order by b.sequence desc, l.line_no))[1] as village_code,
-                   (array_agg(l.regency_code order by b.sequence desc, l.line_no))[1] as regency_code
+            select distinct on (b.programme_id, l.worker_id) b.programme_id, l.worker_id,
+                   (sum(l.amount) over w)::bigint as amount, (sum(l.jkk_amount) over w)::bigint as jkk,
+                   (sum(l.jkm_amount) over w)::bigint as jkm, (sum(l.jht_amount) over w)::bigint as jht,
+                   l.enrollment_id, l.rate_version, l.village_code, l.regency_code
               from billing.bill b
               join billing.bill_line l on l.bill_id = b.id
              where b.programme_id = any($1) and b.month = $2
-             group by b.programme_id, l.worker_id
+            window w as (partition by b.programme_id, l.worker_id)
+             order by b.programme_id, l.worker_id, b.sequence desc, l.line_no
         ),
         -- Per programme and worker, what the month's bills should charge less what they already charge. The worker's
         -- death date and the ledger are looked up only for workers billed before (never on a month's first bill).
