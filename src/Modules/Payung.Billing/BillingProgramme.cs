@@ -42,7 +42,11 @@ internal sealed record BillingProgramme(
     public static async Task<IReadOnlyList<BillingProgramme>> ListBillableAsync(NpgsqlConnection conn, CallerScope scope, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"select {ListColumns}, null::bigint from programs.programme_billing where status in ('active', 'closed') and {ScopeSql.Predicate("regency_code", "region_code", 1)} order by id",
+            $"""
+            select {ListColumns}, null::bigint from programs.programme_billing
+             where status in ('active', 'closed') and {ScopeSql.Predicate("regency_code", "region_code", 1)}
+             order by id
+            """,
             conn);
         ScopeSql.AddParameters(cmd, scope);
         return await ReadAsync(cmd, ct);

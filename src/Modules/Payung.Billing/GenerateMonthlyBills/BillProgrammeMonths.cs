@@ -3,8 +3,8 @@ using Payung.Shared;
 
 namespace Payung.Billing.GenerateMonthlyBills;
 
-/// <summary>What the billing statement did for one programme and month: nothing, or one new bill.</summary>
-internal sealed record ProgrammeMonthBill(Guid ProgrammeId, ContributionMonth Month, Guid? BillId, int Sequence, int Lines, long Total);
+/// <summary>A bill the billing statement issued for one programme and month.</summary>
+internal sealed record ProgrammeMonthBill(Guid ProgrammeId, ContributionMonth Month, Guid BillId, int Sequence, int Lines, long Total);
 
 /// <summary>
 /// Bills a set of programmes for one contribution month with ONE set-based SQL statement (a single programme when an
@@ -13,8 +13,10 @@ internal sealed record ProgrammeMonthBill(Guid ProgrammeId, ContributionMonth Mo
 /// if anything differs, a new bill is issued with a line per difference — the regular bill (sequence 0, charge lines)
 /// the first time, an adjustment bill (late enrolments, endings, deaths; refund lines where the month was already paid)
 /// afterwards — and, for a month already paid, the protection ledger's amount due follows. Issued bills are never
-/// edited, so running it twice changes nothing. Per programme-month the outcome is exactly what billing that programme-month alone gives: every
-/// join and aggregate is per (programme, worker), and a worker is funded by at most one programme in a month.
+/// edited, so running it twice changes nothing. Per programme-month the outcome is what billing that programme-month
+/// alone gives: every join and aggregate is per (programme, worker), and a worker is funded by at most one programme in
+/// a month. A line whose bill the statement did not issue is refused with the whole statement (the statement-level
+/// check of migration 0015).
 /// </summary>
 internal static class BillProgrammeMonths
 {
@@ -120,9 +122,10 @@ internal static class BillProgrammeMonths
 
     /// <summary>
     /// Bills <paramref name="programmeIds"/> for <paramref name="month"/> in the caller's transaction: sets the
-    /// transaction's work memory and turns JIT off, takes each programme-month's lock (in id order, so two runs cannot deadlock; a second run waits, then finds nothing left to
-    /// bill) and runs the statement, in one round trip, all prepared on the connection — a run issues many over one
-    /// connection. Returns the bills issued, one per programme that had something to bill.
+    /// transaction's work memory and turns JIT off, takes each programme-month's lock (in id order, so two runs cannot
+    /// deadlock; a second run waits, then finds nothing left to bill) and runs the statement, in one round trip, all
+    /// prepared on the connection — a run issues several over one connection. Returns the bills issued, one per
+    /// programme that had something to bill.
     /// </summary>
     public static async Task<IReadOnlyList<ProgrammeMonthBill>> RunAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
         IReadOnlyList<Guid> programmeIds, ContributionMonth month, DateTimeOffset now, string issuedBy, CancellationToken ct)

@@ -14,8 +14,8 @@ public sealed record BillingRunResult(int Programmes, int MonthsChecked, int Bil
 /// <summary>
 /// The billing run: every active or closed programme in the creator's scope, each of its months up to
 /// <see cref="BillingRunData.UpToMonth"/> (default: the current month), month by month, one statement and transaction
-/// per group of up to <see cref="ProgrammesPerStatement"/> programmes (<see cref="BillProgrammeMonths"/>). Restartable: a programme-month already billed yields nothing new, so a crashed run simply
-/// starts again. Enqueued on demand (<c>POST /api/v1/billing/runs</c>) and by <see cref="BillingScheduler"/>.
+/// per group of up to <see cref="ProgrammesPerStatement"/> programmes (<see cref="BillProgrammeMonths"/>). Restartable:
+/// a programme-month already billed yields nothing new, so a crashed run simply starts again. Enqueued on demand (<c>POST /api/v1/billing/runs</c>) and by <see cref="BillingScheduler"/>.
 /// </summary>
 internal sealed class BillingRunJob(
     NpgsqlDataSource dataSource,

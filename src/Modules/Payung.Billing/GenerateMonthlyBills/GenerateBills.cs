@@ -101,7 +101,7 @@ public sealed class GenerateBills(NpgsqlDataSource dataSource, CallerContext cal
         }
 
         var regions = programmes.ToDictionary(p => p.Id, p => p.RegionCode);
-        var bills = results.Select(r => new GeneratedBill(r.BillId!.Value, month.ToString(), r.Sequence,
+        var bills = results.Select(r => new GeneratedBill(r.BillId, month.ToString(), r.Sequence,
             r.Sequence == 0 ? "regular" : "adjustment", r.Lines, r.Total)).ToList();
         await AuditWriter.WriteAsync(conn, tx, scope, results.Zip(bills, (r, bill) =>
             new AuditRecord("create", "bill", bill.BillId.ToString(), regions[r.ProgrammeId], null, JsonSerializer.Serialize(new
