@@ -15,7 +15,8 @@ namespace Payung.Billing;
 /// <summary>
 /// Billing's API: bills per programme-month (<c>POST /programmes/{id}/bills</c>, <c>POST /billing/runs</c>), the programme's
 /// money (<c>GET /programmes/{id}/money</c>), bill lines, payments and their allocation, and protection
-/// (<c>GET /workers/{nik}/protection?date=</c>, <c>GET /workers/{nik}/contributions</c>, backdate requests).
+/// (<c>GET /workers/{nik}/protection?date=</c>, <c>GET /workers/{nik}/contributions</c>, backdate requests), and self-paid
+/// months after a death owed back to the payer (<c>GET /self-paid-refunds</c>, <c>PUT /workers/{nik}/self-paid-refunds/{month}</c>).
 /// </summary>
 internal static class BillingEndpoints
 {
@@ -76,6 +77,16 @@ internal static class BillingEndpoints
             .RequireAuthorization(Permissions.RecordContributions).WithTags("Perlindungan").WithName("RecordBackdate")
             .WithSummary("Catat permohonan berlaku surut ke BPJS untuk bulan yang dibayar terlambat: requested, approved, refused.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/self-paid-refunds", RefundsAsync)
+            .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Perlindungan").WithName("ListSelfPaidRefunds")
+            .WithSummary("Iuran mandiri untuk bulan setelah kematian yang harus dikembalikan kepada pembayar (owed) atau sudah dikembalikan (refunded).")
+            .ProducesValidationProblem();
+
+        api.MapPut("/workers/{nik}/self-paid-refunds/{month}", RefundedAsync)
+            .RequireAuthorization(Permissions.RecordContributions).WithTags("Perlindungan").WithName("MarkSelfPaidRefunded")
+            .WithSummary("Catat bahwa iuran mandiri setelah kematian sudah dikembalikan: tanggal dan nomor bukti transfer, sekali.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static Task<IResult> GenerateAsync(Guid id, GenerateBillsRequest? request, GenerateBills generate, CancellationToken ct) =>
@@ -131,6 +142,13 @@ internal static class BillingEndpoints
 
     private static Task<IResult> BackdateAsync(string nik, string month, RecordBackdateRequest? request, RecordBackdate record, CancellationToken ct) =>
         Answer(record.ExecuteAsync(nik, month, request, ct));
+
+    private static Task<IResult> RefundsAsync(string? status, int? page, SettleSelfPaidRefunds.ListSelfPaidRefunds list, CancellationToken ct) =>
+        Answer(list.ExecuteAsync(status, page, ct));
+
+    private static Task<IResult> RefundedAsync(string nik, string month, SettleSelfPaidRefunds.MarkRefundedRequest? request,
+        SettleSelfPaidRefunds.MarkSelfPaidRefunded mark, CancellationToken ct) =>
+        Answer(mark.ExecuteAsync(nik, month, request, ct));
 
     internal static async Task<IResult> Answer<T>(Task<Outcome<T>> pending)
         where T : class

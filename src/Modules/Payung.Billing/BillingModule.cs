@@ -24,6 +24,8 @@ public static class BillingModule
         services.AddScoped<ListPayments>();
         services.AddScoped<CheckProtection.CheckProtection>();
         services.AddScoped<RecordBackdate>();
+        services.AddScoped<SettleSelfPaidRefunds.ListSelfPaidRefunds>();
+        services.AddScoped<SettleSelfPaidRefunds.MarkSelfPaidRefunded>();
         services.AddScoped<Payung.Registry.Contracts.IWorkerProtectionStrip, WorkerProtectionStrip>();
         services.AddScoped<ManageBillingSettings.ManageBillingSettings>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
