@@ -11,6 +11,19 @@ internal sealed record BillingWorker(Guid Id, string Nik, string FullName, strin
             ? Task.FromResult<BillingWorker?>(null)
             : FindAsync(conn, tx, "nik = $1", new NpgsqlParameter<string> { TypedValue = nik }, scope, ct);
 
+    /// <summary>
+    /// The worker a change names, or why it cannot be made: 404 when the NIK names no worker the caller may see (a worker
+    /// outside the scope reads as not found), 403 should the scope ever see a worker it may not change.
+    /// </summary>
+    public static async Task<(BillingWorker? Worker, Refusal? Refused)> FindToChangeAsync(NpgsqlConnection conn, NpgsqlTransaction tx,
+        string nik, CallerScope scope, CancellationToken ct)
+    {
+        var worker = await FindByNikAsync(conn, tx, nik, scope, ct);
+        return worker is null ? (null, Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan."))
+            : !scope.Covers(worker.VillageCode) ? (null, Refusal.Forbidden("region.out_of_scope", "Pekerja di luar wilayah Anda."))
+            : (worker, null);
+    }
+
     public static Task<BillingWorker?> FindByIdAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, CallerScope scope, CancellationToken ct) =>
         FindAsync(conn, tx, "id = $1", new NpgsqlParameter<Guid> { TypedValue = id }, scope, ct);
 

@@ -32,15 +32,10 @@ internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext 
         var scope = caller.Scope;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var worker = await BillingWorker.FindByNikAsync(conn, tx, nik, scope, ct);
+        var (worker, refused) = await BillingWorker.FindToChangeAsync(conn, tx, nik, scope, ct);
         if (worker is null)
         {
-            return Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan.");
-        }
-
-        if (!scope.Covers(worker.VillageCode))
-        {
-            return Refusal.Forbidden("region.out_of_scope", "Pekerja di luar wilayah Anda.");
+            return refused!;
         }
 
         string? before;
