@@ -54,30 +54,25 @@ internal sealed class ListSelfPaidRefunds(NpgsqlDataSource dataSource, CallerCon
         var number = page ?? 1;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand($"""
-            {SelfPaidRefundRows.Select}
+            select q.*, count(*) over () from ({SelfPaidRefundRows.Select}
              where {ScopeSql.Predicate("f.regency_code", "f.village_code", 1)} and ($4::text is null or f.status = $4)
-             order by f.month, f.village_code, f.worker_id
+            ) q
+             order by q.month, q.village_code, q.worker_id
              limit {PageSize} offset $5
             """, conn);
         ScopeSql.AddParameters(cmd, scope);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (number - 1) * PageSize });
         var items = new List<SelfPaidRefundResponse>();
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        var total = 0;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
         {
-            while (await r.ReadAsync(ct))
-            {
-                items.Add(SelfPaidRefundRows.Read(r, scope));
-            }
+            total = (int)r.GetInt64(14);
+            items.Add(SelfPaidRefundRows.Read(r, scope));
         }
 
-        await using var count = new NpgsqlCommand($"""
-            select count(*)::int from billing.self_paid_refund f
-             where {ScopeSql.Predicate("f.regency_code", "f.village_code", 1)} and ($4::text is null or f.status = $4)
-            """, conn);
-        ScopeSql.AddParameters(count, scope);
-        count.Parameters.Add(new NpgsqlParameter { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        return new Paged<SelfPaidRefundResponse>(items, number, PageSize, (int)(await count.ExecuteScalarAsync(ct))!);
+        return new Paged<SelfPaidRefundResponse>(items, number, PageSize, total);
     }
 }
 
