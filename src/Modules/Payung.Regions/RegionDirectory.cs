@@ -71,6 +71,29 @@ internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory
             .ToListAsync(ct);
     }
 
+    public async Task<RegionNames> NamesAsync(IEnumerable<string?> codes, CancellationToken ct = default)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in codes)
+        {
+            for (RegionCode? c = RegionCode.TryParse(text, out var parsed) ? parsed : null; c is { } current; c = current.Parent)
+            {
+                wanted.Add(current.Value);
+            }
+        }
+
+        if (wanted.Count == 0)
+        {
+            return RegionNames.None;
+        }
+
+        var found = await db.Regions.AsNoTracking()
+            .Where(r => wanted.Contains(r.Code))
+            .Select(r => new { r.Code, r.Name })
+            .ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, ct);
+        return new RegionNames(found);
+    }
+
     internal static readonly System.Linq.Expressions.Expression<Func<Region, RegionInfo>> ToInfo = r =>
         new RegionInfo(r.Code, r.Name, r.Level, r.ParentCode,
             r.DistrictCount, r.VillageCount, r.DesaCount, r.KelurahanCount);

@@ -17,4 +17,10 @@ public interface IRegionDirectory
 
     /// <summary>The region and its ancestors, province first.</summary>
     Task<IReadOnlyList<RegionInfo>> LineageAsync(RegionCode code, CancellationToken ct = default);
+
+    /// <summary>
+    /// The names of the regions the codes name and of all their ancestors, in one query, for pages that show a
+    /// code with its words. Codes that are not region codes, or no longer on the list, are left out.
+    /// </summary>
+    Task<RegionNames> NamesAsync(IEnumerable<string?> codes, CancellationToken ct = default);
 }
