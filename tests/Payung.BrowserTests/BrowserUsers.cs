@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ using Payung.Shared;
 namespace Payung.BrowserTests;
 
 /// <summary>Users of a test's own in the running application, and signing one in through the real page.</summary>
-public static class BrowserUsers
+public static partial class BrowserUsers
 {
     public const string Password = "Sandi-Peramban-2026";
 
@@ -25,12 +26,23 @@ public static class BrowserUsers
         return user.Username;
     }
 
+    /// <summary>Signs in through the page in either language (the labels read "Nama pengguna" or "Username").</summary>
     public static async Task SignInAsync(IPage page, string username)
     {
         await page.GotoAsync("/masuk");
-        await page.GetByLabel("Nama pengguna").FillAsync(username);
-        await page.GetByLabel("Kata sandi").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        var form = page.GetByTestId("sign-in-form");
+        await form.GetByLabel(UsernameLabel()).FillAsync(username);
+        await form.GetByLabel(PasswordLabel()).FillAsync(Password);
+        await form.GetByRole(AriaRole.Button, new() { NameRegex = SignInButton() }).ClickAsync();
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(username);
     }
+
+    [GeneratedRegex("^(Nama pengguna|Username)$")]
+    private static partial Regex UsernameLabel();
+
+    [GeneratedRegex("^(Kata sandi|Password)$")]
+    private static partial Regex PasswordLabel();
+
+    [GeneratedRegex("^(Masuk|Sign in)$")]
+    private static partial Regex SignInButton();
 }

@@ -13,14 +13,11 @@ namespace Payung.Access.Pages.Masuk;
 [EnableRateLimiting(AccessModule.SignInRateLimit)]
 public sealed class IndexModel(SignInUser signIn) : PageModel
 {
+    // Checked in OnPostAsync rather than by validation attributes, so the messages come in the page's language.
     [BindProperty]
-    [Required(ErrorMessage = "Nama pengguna wajib diisi.")]
-    [StringLength(40, ErrorMessage = "Nama pengguna terlalu panjang.")]
     public string? Username { get; set; }
 
     [BindProperty]
-    [Required(ErrorMessage = "Kata sandi wajib diisi.")]
-    [StringLength(200, ErrorMessage = "Kata sandi terlalu panjang.")]
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 
@@ -35,8 +32,11 @@ public sealed class IndexModel(SignInUser signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Check(nameof(Username), Username, 40, "Nama pengguna wajib diisi.", "Nama pengguna terlalu panjang.");
+        Check(nameof(Password), Password, 200, "Kata sandi wajib diisi.", "Kata sandi terlalu panjang.");
         if (!ModelState.IsValid)
         {
+            Password = null;
             return Page();
         }
 
@@ -56,14 +56,26 @@ public sealed class IndexModel(SignInUser signIn) : PageModel
                     new AuthenticationProperties { IsPersistent = false });
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
             case SignInOutcome.LockedOut:
-                Error = "Akun dikunci sementara karena terlalu banyak percobaan yang salah. Coba lagi nanti.";
+                Error = AccessText.T["Akun dikunci sementara karena terlalu banyak percobaan yang salah. Coba lagi nanti."];
                 break;
             default:
-                Error = "Nama pengguna atau kata sandi salah.";
+                Error = AccessText.T["Nama pengguna atau kata sandi salah."];
                 break;
         }
 
         Password = null;
         return Page();
+    }
+
+    private void Check(string field, string? value, int maxLength, string missing, string tooLong)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            ModelState.AddModelError(field, AccessText.T[missing]);
+        }
+        else if (value.Length > maxLength)
+        {
+            ModelState.AddModelError(field, AccessText.T[tooLong]);
+        }
     }
 }

@@ -6,6 +6,7 @@ using Payung.Access.ManageApiKeys;
 using Payung.Access.ManageUsers;
 using Payung.Access.Pages.Admin.Pengguna;
 using Payung.Infrastructure;
+using Payung.Regions.Contracts;
 
 namespace Payung.Access.Pages.Admin.KunciApi;
 
@@ -14,7 +15,8 @@ namespace Payung.Access.Pages.Admin.KunciApi;
 /// in the answer to the POST only (no redirect that could show it again) and never cached.
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment, CallerContext caller) : PageModel
+public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment, IRegionDirectory regions, CallerContext caller)
+    : PageModel
 {
     [BindProperty(Name = "name")]
     public string? Name { get; set; }
@@ -32,8 +34,11 @@ public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment,
 
     public RoleScopeFields Fields { get; private set; } = null!;
 
+    /// <summary>The new key's scope in words.</summary>
+    public ScopeWords Words { get; private set; } = ScopeWords.None;
+
     public async Task OnGetAsync(CancellationToken ct) =>
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -41,6 +46,7 @@ public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment,
         if (outcome.Succeeded)
         {
             Created = outcome.Value;
+            Words = await ScopeWords.LoadAsync(regions, assignment, [(Created.ScopeCode, Created.BranchCode)], ct);
             Response.Headers.CacheControl = "no-store";
             Name = Role = ScopeCode = BranchCode = null;
         }
@@ -49,7 +55,7 @@ public sealed class BaruModel(CreateApiKey createKey, RoleAssignment assignment,
             FormErrors.Add(ModelState, outcome.Refusal);
         }
 
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
         return Page();
     }
 

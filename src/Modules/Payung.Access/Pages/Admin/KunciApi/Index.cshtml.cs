@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Access.ManageApiKeys;
 using Payung.Access.ManageUsers;
+using Payung.Infrastructure;
+using Payung.Regions.Contracts;
+using Payung.Shared;
 
 namespace Payung.Access.Pages.Admin.KunciApi;
 
@@ -13,11 +16,15 @@ namespace Payung.Access.Pages.Admin.KunciApi;
 /// <see cref="RevokeApiKey"/> as the API.
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class IndexModel(ListApiKeys listKeys, RevokeApiKey revokeKey) : PageModel
+public sealed class IndexModel(ListApiKeys listKeys, RevokeApiKey revokeKey, RoleAssignment assignment, IRegionDirectory regions,
+    CallerContext caller) : PageModel
 {
     public Paged<ApiKeyResponse>? Result { get; private set; }
 
     public string? Error { get; private set; }
+
+    /// <summary>The listed keys' scopes in words.</summary>
+    public ScopeWords Words { get; private set; } = ScopeWords.None;
 
     [TempData]
     public string? Notice { get; set; }
@@ -35,6 +42,7 @@ public sealed class IndexModel(ListApiKeys listKeys, RevokeApiKey revokeKey) : P
         if (outcome.Succeeded)
         {
             Result = outcome.Value;
+            Words = await ScopeWords.LoadAsync(regions, assignment, Result.Items.Select(k => (k.ScopeCode, k.BranchCode)).ToList(), ct);
         }
         else
         {
@@ -55,11 +63,15 @@ public sealed class IndexModel(ListApiKeys listKeys, RevokeApiKey revokeKey) : P
         }
         else
         {
-            Notice = "Kunci API telah dicabut; kunci itu tidak dapat dipakai lagi.";
+            Notice = AccessText.T["Kunci API telah dicabut; kunci itu tidak dapat dipakai lagi."];
         }
 
         return Redirect("/admin/kunci-api");
     }
+
+    /// <summary>Whether the caller may revoke the key: the same check <see cref="RevokeApiKey"/> makes.</summary>
+    public bool CanRevoke(ApiKeyResponse key) =>
+        RoleCodes.TryParse(key.Role, out var role) && RoleAssignment.CheckManages(caller.Scope, role, key.ScopeCode, "api_key") is null;
 
     public string PageLink(int page) => $"/admin/kunci-api?page={page}";
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Access.ManageUsers;
 using Payung.Infrastructure;
+using Payung.Regions.Contracts;
 
 namespace Payung.Access.Pages.Admin.Pengguna;
 
 /// <summary>Create a user: the same <see cref="CreateUser"/> as <c>POST /api/v1/users</c>.</summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class BaruModel(CreateUser createUser, RoleAssignment assignment, CallerContext caller) : PageModel
+public sealed class BaruModel(CreateUser createUser, RoleAssignment assignment, IRegionDirectory regions, CallerContext caller) : PageModel
 {
     [BindProperty(Name = "username")]
     public string? Username { get; set; }
@@ -35,7 +36,7 @@ public sealed class BaruModel(CreateUser createUser, RoleAssignment assignment, 
     public RoleScopeFields Fields { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -43,13 +44,13 @@ public sealed class BaruModel(CreateUser createUser, RoleAssignment assignment, 
             new CreateUserRequest(Username, DisplayName, Role, ScopeCode, BranchCode, Password), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Pengguna {outcome.Value.Username} telah dibuat.";
+            Notice = AccessText.T.Format("Pengguna {0} telah dibuat.", outcome.Value.Username);
             return Redirect($"/admin/pengguna/{outcome.Value.Id}");
         }
 
         FormErrors.Add(ModelState, outcome.Refusal);
         Password = null; // never echoed back into the page
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
         return Page();
     }
 

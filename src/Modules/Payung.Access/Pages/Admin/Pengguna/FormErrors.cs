@@ -10,7 +10,7 @@ public static class FormErrors
     {
         foreach (var (field, message) in refusal.Messages())
         {
-            modelState.AddModelError(field, message);
+            modelState.AddModelError(field.Length > 0 ? field : FieldOf(refusal.Code), message);
         }
     }
 
@@ -20,4 +20,13 @@ public static class FormErrors
     /// <summary>Errors not tied to one field (refused rules), for the alert above the form.</summary>
     public static IEnumerable<string> General(ModelStateDictionary modelState) =>
         modelState.TryGetValue("", out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    // A refused rule about one field (the role, the region, the branch, the name) belongs beside that field,
+    // where the person chose it.
+    private static string FieldOf(string code) =>
+        code.EndsWith(".scope_outside", StringComparison.Ordinal) || code == "region.not_found" ? "scopeCode"
+        : code.EndsWith(".role_not_assignable", StringComparison.Ordinal) ? "role"
+        : code == "branch.not_found" ? "branchCode"
+        : code == "user.username_taken" ? "username"
+        : "";
 }

@@ -34,7 +34,7 @@ public sealed class KataSandiModel(GetUser getUser, ResetUserPassword resetPassw
 
         if (Password != PasswordConfirmation)
         {
-            ModelState.AddModelError("passwordConfirmation", "Konfirmasi tidak sama dengan kata sandi baru.");
+            ModelState.AddModelError("passwordConfirmation", AccessText.T["Konfirmasi tidak sama dengan kata sandi baru."]);
         }
         else if (await resetPassword.ExecuteAsync(id, new ResetUserPasswordRequest(Password), ct) is { } refusal)
         {
@@ -47,7 +47,7 @@ public sealed class KataSandiModel(GetUser getUser, ResetUserPassword resetPassw
         }
         else
         {
-            Notice = $"Kata sandi {Account.Username} telah diganti dan akunnya tidak lagi terkunci.";
+            Notice = AccessText.T.Format("Kata sandi {0} telah diganti dan akunnya tidak lagi terkunci.", Account.Username);
             return Redirect($"/admin/pengguna/{id}");
         }
 

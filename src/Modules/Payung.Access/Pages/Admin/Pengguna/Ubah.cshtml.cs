@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Access.ManageUsers;
 using Payung.Infrastructure;
+using Payung.Regions.Contracts;
 using Payung.Shared;
 
 namespace Payung.Access.Pages.Admin.Pengguna;
@@ -14,7 +15,8 @@ namespace Payung.Access.Pages.Admin.Pengguna;
 /// the caller's scope is a 404 here too.
 /// </summary>
 [Authorize(Policy = Permissions.ManageUsers)]
-public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssignment assignment, CallerContext caller) : PageModel
+public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssignment assignment, IRegionDirectory regions,
+    CallerContext caller) : PageModel
 {
     [BindProperty(Name = "displayName")]
     public string? DisplayName { get; set; }
@@ -39,6 +41,9 @@ public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssign
 
     public RoleScopeFields Fields { get; private set; } = null!;
 
+    /// <summary>The stored scope in words, for the summary under the heading.</summary>
+    public ScopeWords Words { get; private set; } = ScopeWords.None;
+
     /// <summary>The caller edits their own account: only the display name may change.</summary>
     public bool IsSelf => caller.Scope is { Kind: ActorKind.User } me && me.ActorId == Account.Id;
 
@@ -54,7 +59,7 @@ public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssign
 
         (DisplayName, Role, ScopeCode, BranchCode, IsActive) =
             (Account.DisplayName, Account.Role, Account.ScopeCode, Account.BranchCode, Account.IsActive);
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
         return Page();
     }
 
@@ -68,7 +73,7 @@ public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssign
 
         if (outcome.Succeeded)
         {
-            Notice = $"Perubahan pada {outcome.Value.Username} telah disimpan.";
+            Notice = AccessText.T.Format("Perubahan pada {0} telah disimpan.", outcome.Value.Username);
             return Redirect($"/admin/pengguna/{id}");
         }
 
@@ -78,7 +83,7 @@ public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssign
             return NotFound();
         }
 
-        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, Role, ScopeCode, BranchCode, ct);
+        Fields = await RoleScopeFields.ForAsync(caller.Scope, assignment, regions, Role, ScopeCode, BranchCode, ct);
         return Page();
     }
 
@@ -95,6 +100,7 @@ public sealed class UbahModel(GetUser getUser, UpdateUser updateUser, RoleAssign
         }
 
         Account = found.Value;
+        Words = await ScopeWords.LoadAsync(regions, assignment, [(Account.ScopeCode, Account.BranchCode)], ct);
         CanManage = RoleCodes.TryParse(Account.Role, out var role) &&
                     RoleAssignment.CheckManages(caller.Scope, role, Account.ScopeCode, "user") is null;
         return true;
