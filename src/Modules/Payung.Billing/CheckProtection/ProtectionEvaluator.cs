@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Payung.Shared;
 
 namespace Payung.Billing.CheckProtection;
@@ -15,7 +17,33 @@ internal sealed record LedgerMonth(
     public bool FullyPaid => AmountDue > 0 && AmountPaid >= AmountDue && PaidOn is not null;
 }
 
-internal sealed record ProtectionReason(string Code, string Message);
+/// <summary>
+/// One reason of a protection verdict: a stable code and its Indonesian message (as the API gives it). The message's
+/// template and values stay beside it, out of the JSON, so a page writes the reason in its own language and formats.
+/// </summary>
+internal sealed record ProtectionReason(string Code, string Message)
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    /// <summary>The Indonesian message with <c>{0}</c> placeholders for <see cref="Values"/>.</summary>
+    [JsonIgnore]
+    public string Text { get; private init; } = Message;
+
+    /// <summary>The message's values: <see cref="DateOnly"/> days, <see cref="Shared.Rupiah"/> amounts, whole-number counts.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object> Values { get; private init; } = [];
+
+    public static ProtectionReason Of(string code, string text, params object[] values) =>
+        new(code, string.Format(Indonesian, text, values.Select(ApiValue).ToArray())) { Text = text, Values = values };
+
+    // The API's messages keep the forms they always had: ISO days and Indonesian rupiah.
+    private static object ApiValue(object value) => value switch
+    {
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Rupiah amount => "Rp" + amount.Value.ToString("N0", Indonesian),
+        _ => value,
+    };
+}
 
 /// <summary>Whether a worker was protected on a day, and why: the month's ledger entry and the rules in force.</summary>
 internal sealed record ProtectionVerdict(
@@ -53,13 +81,13 @@ internal static class ProtectionEvaluator
         if (deathDate is { } died && died < date)
         {
             return new(false, month, "deceased", entry, rule?.Version,
-                [new("worker.deceased", $"Peserta meninggal pada {died:yyyy-MM-dd}; tidak ada perlindungan setelahnya.")]);
+                [ProtectionReason.Of("worker.deceased", "Peserta meninggal pada {0}; tidak ada perlindungan setelahnya.", died)]);
         }
 
         if (rule is null)
         {
             return new(false, month, "none", entry, null,
-                [new("protection.rule_missing", "Tidak ada aturan perlindungan yang berlaku untuk bulan ini.")]);
+                [ProtectionReason.Of("protection.rule_missing", "Tidak ada aturan perlindungan yang berlaku untuk bulan ini.")]);
         }
 
         if (entry is null || entry.AmountDue == 0)
@@ -67,8 +95,8 @@ internal static class ProtectionEvaluator
             var reasons = new List<ProtectionReason>
             {
                 entry is { AmountPaid: > 0 }
-                    ? new("contribution.refunded", "Iuran bulan ini dibatalkan (kepesertaan program berakhir) dan dikembalikan ke pembayar.")
-                    : new("contribution.none", "Tidak ada iuran tercatat untuk bulan ini."),
+                    ? ProtectionReason.Of("contribution.refunded", "Iuran bulan ini dibatalkan (kepesertaan program berakhir) dan dikembalikan ke pembayar.")
+                    : ProtectionReason.Of("contribution.none", "Tidak ada iuran tercatat untuk bulan ini."),
             };
             if (Lapsed(month, ledger, rule))
             {
@@ -87,29 +115,29 @@ internal static class ProtectionEvaluator
             if (paidOn <= dueDate)
             {
                 return new(true, month, "protected", entry, rule.Version,
-                    [funded, new("contribution.paid_on_time", $"Iuran lunas {paidOn:yyyy-MM-dd}, sebelum jatuh tempo {dueDate:yyyy-MM-dd}.")]);
+                    [funded, ProtectionReason.Of("contribution.paid_on_time", "Iuran lunas {0}, sebelum jatuh tempo {1}.", paidOn, dueDate)]);
             }
 
             if (entry.BackdateStatus == "approved")
             {
                 return new(true, month, "protected", entry, rule.Version,
-                    [funded, new("protection.backdate_approved", $"Iuran dibayar terlambat ({paidOn:yyyy-MM-dd}); BPJS menyetujui permohonan berlaku surut.")]);
+                    [funded, ProtectionReason.Of("protection.backdate_approved", "Iuran dibayar terlambat ({0}); BPJS menyetujui permohonan berlaku surut.", paidOn)]);
             }
 
             if (ContributionMonth.FromDate(paidOn) == month)
             {
                 return date >= paidOn
                     ? new(true, month, "protected_from_payment", entry, rule.Version,
-                        [funded, new("contribution.paid_late_restarted", $"Iuran dibayar terlambat {paidOn:yyyy-MM-dd}; perlindungan berlaku sejak tanggal bayar.")])
+                        [funded, ProtectionReason.Of("contribution.paid_late_restarted", "Iuran dibayar terlambat {0}; perlindungan berlaku sejak tanggal bayar.", paidOn)])
                     : new(false, month, "protected_from_payment", entry, rule.Version,
-                        [funded, new("contribution.paid_after_date", $"Iuran baru dibayar {paidOn:yyyy-MM-dd}, setelah tanggal yang ditanyakan; perlindungan berlaku sejak tanggal bayar.")]);
+                        [funded, ProtectionReason.Of("contribution.paid_after_date", "Iuran baru dibayar {0}, setelah tanggal yang ditanyakan; perlindungan berlaku sejak tanggal bayar.", paidOn)]);
             }
 
             return new(false, month, "gap", entry, rule.Version,
             [
                 funded,
-                new("protection.continuity_break",
-                    $"Iuran bulan ini baru dibayar {paidOn:yyyy-MM-dd} (bulan berikutnya); kesinambungan terputus, perlindungan mulai lagi dari bulan pembayaran."),
+                ProtectionReason.Of("protection.continuity_break",
+                    "Iuran bulan ini baru dibayar {0} (bulan berikutnya); kesinambungan terputus, perlindungan mulai lagi dari bulan pembayaran.", paidOn),
                 BackdateReason(entry.BackdateStatus),
             ]);
         }
@@ -125,14 +153,14 @@ internal static class ProtectionEvaluator
             return new(true, month, "arrears_protected", entry, rule.Version,
             [
                 funded, Unpaid(entry, dueDate, today),
-                new("protection.arrears_window", $"Masih dalam {rule.LapseMonths} bulan tunggakan; pengaturan menganggap bulan ini terlindungi."),
+                ProtectionReason.Of("protection.arrears_window", "Masih dalam {0} bulan tunggakan; pengaturan menganggap bulan ini terlindungi.", rule.LapseMonths),
             ]);
         }
 
         return new(false, month, "unpaid", entry, rule.Version,
         [
             funded, Unpaid(entry, dueDate, today),
-            new("protection.unpaid_not_protected", "Bulan yang belum dibayar tidak terlindungi (pengaturan bawaan: hanya bulan yang dibayar)."),
+            ProtectionReason.Of("protection.unpaid_not_protected", "Bulan yang belum dibayar tidak terlindungi (pengaturan bawaan: hanya bulan yang dibayar)."),
         ]);
     }
 
@@ -160,20 +188,20 @@ internal static class ProtectionEvaluator
         ledger.Any(l => l.Month < month && l.FullyPaid);
 
     private static ProtectionReason Funded(LedgerMonth entry) => entry.Source == "self_paid"
-        ? new("funding.self_paid", "Iuran dibayar sendiri oleh peserta (mandiri).")
-        : new("funding.programme", "Iuran ditanggung program pemberi dana.");
+        ? ProtectionReason.Of("funding.self_paid", "Iuran dibayar sendiri oleh peserta (mandiri).")
+        : ProtectionReason.Of("funding.programme", "Iuran ditanggung program pemberi dana.");
 
     private static ProtectionReason Unpaid(LedgerMonth entry, DateOnly dueDate, DateOnly today) => today <= dueDate
-        ? new("contribution.not_yet_due", $"Iuran Rp{entry.AmountDue - entry.AmountPaid:N0} belum dibayar; jatuh tempo {dueDate:yyyy-MM-dd}.")
-        : new("contribution.unpaid", $"Iuran Rp{entry.AmountDue - entry.AmountPaid:N0} belum dibayar; jatuh tempo {dueDate:yyyy-MM-dd} telah lewat.");
+        ? ProtectionReason.Of("contribution.not_yet_due", "Iuran {0} belum dibayar; jatuh tempo {1}.", new Rupiah(entry.AmountDue - entry.AmountPaid), dueDate)
+        : ProtectionReason.Of("contribution.unpaid", "Iuran {0} belum dibayar; jatuh tempo {1} telah lewat.", new Rupiah(entry.AmountDue - entry.AmountPaid), dueDate);
 
     private static ProtectionReason Inactive(ProtectionRule rule) =>
-        new("membership.inactive", $"{rule.LapseMonths} bulan berturut-turut tidak dibayar; kepesertaan nonaktif.");
+        ProtectionReason.Of("membership.inactive", "{0} bulan berturut-turut tidak dibayar; kepesertaan nonaktif.", rule.LapseMonths);
 
     private static ProtectionReason BackdateReason(string? status) => status switch
     {
-        "requested" => new("backdate.requested", "Permohonan berlaku surut sudah diajukan ke BPJS dan menunggu keputusan."),
-        "refused" => new("backdate.refused", "BPJS menolak permohonan berlaku surut."),
-        _ => new("backdate.not_requested", "Belum ada permohonan berlaku surut ke BPJS."),
+        "requested" => ProtectionReason.Of("backdate.requested", "Permohonan berlaku surut sudah diajukan ke BPJS dan menunggu keputusan."),
+        "refused" => ProtectionReason.Of("backdate.refused", "BPJS menolak permohonan berlaku surut."),
+        _ => ProtectionReason.Of("backdate.not_requested", "Belum ada permohonan berlaku surut ke BPJS."),
     };
 }

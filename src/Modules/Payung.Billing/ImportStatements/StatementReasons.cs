@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
 using Payung.Infrastructure.Spreadsheets;
 
 namespace Payung.Billing.ImportStatements;
 
-/// <summary>One reason of a statement row's verdict: stable code, Indonesian message, the column it concerns.</summary>
-internal sealed record StatementReason(string Code, string Message, string? Column);
+/// <summary>
+/// One reason of a statement row's verdict: stable code, Indonesian message, the column it concerns, and for a duplicate
+/// the earlier row it repeats (kept apart so a page can write the message in its own language).
+/// </summary>
+internal sealed record StatementReason(string Code, string Message, string? Column, [property: JsonIgnore] int? DuplicateOfRow = null);
 
 /// <summary>
 /// The row-level reasons of a statement import: stable English codes (stored per row, in the API) and their
@@ -61,6 +65,7 @@ internal static class StatementReasons
         if (code == DuplicateInFile && duplicateOfRow is { } row)
         {
             text = $"Pekerja dan bulan ini sudah muncul di baris {row} dalam berkas yang sama.";
+            return new StatementReason(code, text, column, row);
         }
 
         return new StatementReason(code, text, column);

@@ -15,6 +15,9 @@ public sealed record RetentionFigure(int Reached, int Paid, decimal? Percent)
 public sealed record RetentionRow(string RegionCode, string? RegionName, int Participants, RetentionFigure Month1, RetentionFigure Month3,
     RetentionFigure Month6);
 
+/// <summary>A programme whose months have ended, to choose on the retention page.</summary>
+public sealed record EndedProgramme(Guid Id, string Name, string MonthTo);
+
 public sealed record RetentionResponse(string Level, string? Regency, Guid? ProgrammeId, string AsOf, RetentionRow Total,
     IReadOnlyList<RetentionRow> Rows);
 
@@ -69,6 +72,35 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
           left join regions.region rg on rg.code = g.region
          order by g.region
         """;
+
+    /// <summary>The programmes in the caller's scope (and the regency, when one is given) whose last month is past, newest first.</summary>
+    public async Task<IReadOnlyList<EndedProgramme>> EndedProgrammesAsync(string? regency, int limit, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand($"""
+            select id, name, month_to from programs.programme_billing
+             where status in ('active', 'closed') and month_to < $4 and ($5::text is null or regency_code = $5)
+               and {ScopeSql.ProgrammePredicate(1)}
+             order by month_to desc, name
+             limit $6
+            """, conn);
+        ScopeSql.AddParameters(cmd, caller.Scope);
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = calendar.CurrentMonth().FirstDay });
+        cmd.Parameters.Add(new NpgsqlParameter
+        {
+            Value = RegionCode.TryParse(regency?.Trim(), out var code) && code.Level == RegionLevel.Regency ? code.Value : DBNull.Value,
+            NpgsqlDbType = NpgsqlDbType.Text,
+        });
+        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var list = new List<EndedProgramme>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new EndedProgramme(r.GetGuid(0), r.GetString(1), ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(2)).ToString()));
+        }
+
+        return list;
+    }
 
     public async Task<Outcome<RetentionResponse>> ExecuteAsync(string? regency, Guid? programmeId, string? level, CancellationToken ct)
     {

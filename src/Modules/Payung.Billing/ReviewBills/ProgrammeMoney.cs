@@ -13,6 +13,7 @@ internal sealed record ProgrammeMoneyResponse(
     string ProgrammeName,
     string FunderName,
     string Status,
+    string RegionCode,
     string MonthFrom,
     string MonthTo,
     long Ceiling,
@@ -119,7 +120,7 @@ public sealed class ProgrammeMoney(NpgsqlDataSource dataSource, CallerContext ca
         };
         await tx.CommitAsync(ct);
         return new ProgrammeMoneyResponse(programme.Id, programme.Name, programme.FunderName, programme.Status,
-            programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, committed, billed, pending, paidTotal, refunds,
+            programme.RegionCode, programme.MonthFrom.ToString(), programme.MonthTo.ToString(), programme.BudgetCeiling, committed, billed, pending, paidTotal, refunds,
             bills.Sum(b => b.Outstanding), received, received - allocatedTotal, programme.BudgetCeiling - committed,
             invariants, bills);
     }

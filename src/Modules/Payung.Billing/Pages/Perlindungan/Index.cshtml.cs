@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Billing.CheckProtection;
+using Payung.Billing.ManageBillingSettings;
 
 namespace Payung.Billing.Pages.Perlindungan;
 
@@ -11,7 +12,7 @@ namespace Payung.Billing.Pages.Perlindungan;
 /// The NIK is posted, not put in the address, so it stays out of logs and browser history.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
-public sealed class IndexModel(CheckProtection.CheckProtection check) : PageModel
+public sealed class IndexModel(CheckProtection.CheckProtection check, ManageBillingSettings.ManageBillingSettings settings) : PageModel
 {
     [BindProperty(Name = "nik")]
     public string? Nik { get; set; }
@@ -20,6 +21,9 @@ public sealed class IndexModel(CheckProtection.CheckProtection check) : PageMode
     public string? Date { get; set; }
 
     internal ProtectionResponse? Result { get; private set; }
+
+    /// <summary>The protection rule version the answer was judged by, to name it by its period.</summary>
+    internal ProtectionRuleResponse? Rule { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -32,7 +36,7 @@ public sealed class IndexModel(CheckProtection.CheckProtection check) : PageMode
         var nik = new string((Nik ?? "").Where(char.IsAsciiDigit).ToArray());
         if (nik.Length != 16)
         {
-            Error = "NIK harus 16 angka.";
+            Error = BillingText.T["NIK harus 16 angka."];
             return Page();
         }
 
@@ -40,10 +44,11 @@ public sealed class IndexModel(CheckProtection.CheckProtection check) : PageMode
         if (outcome.Succeeded)
         {
             Result = outcome.Value;
+            Rule = (await settings.ReadAsync(ct)).Value?.ProtectionRules.FirstOrDefault(r => r.Version == Result.RuleVersion);
         }
         else
         {
-            Error = outcome.Refusal.Messages().Select(m => m.Message).FirstOrDefault() ?? outcome.Refusal.Title;
+            Error = BillingText.T[outcome.Refusal.Messages().Select(m => m.Message).FirstOrDefault() ?? outcome.Refusal.Title];
         }
 
         return Page();

@@ -6,17 +6,22 @@ using Payung.Access.Contracts;
 using Payung.Billing.GenerateMonthlyBills;
 using Payung.Billing.RecordPayment;
 using Payung.Billing.ReviewBills;
+using Payung.Infrastructure.Pages;
+using Payung.Regions.Contracts;
 
 namespace Payung.Billing.Pages.Program;
 
 /// <summary>
 /// A programme's money: ceiling, committed, billed, paid, refunds, outstanding and unallocated, the invariants, the
 /// bills and the payments, with the buttons to issue bills and the form to record a payment — the same use cases as
-/// <c>GET /api/v1/programmes/{id}/money</c>, <c>POST …/bills</c> and <c>POST …/payments</c>.
+/// <c>GET /api/v1/programmes/{id}/money</c>, <c>POST …/bills</c> and <c>POST …/payments</c>. The forms are shown only
+/// to whom the use cases let use them (<see cref="CanChange"/>); others read who does.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPrograms)]
-public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, CallerContext caller) : PageModel
+public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, CallerContext caller, IRegionDirectory regions) : PageModel
 {
+    private static PageText Text => BillingText.T;
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -26,7 +31,15 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public bool CanManage => BillingDisplay.CanManage(caller.Scope);
+    internal RegionNames Names { get; private set; } = RegionNames.None;
+
+    /// <summary>
+    /// The rule GenerateBills, RecordPayment and AllocatePayment apply: the permission to manage programmes, and the
+    /// programme's own region in the caller's scope (a village operator reads its regency's programme but does not bill it).
+    /// </summary>
+    public bool CanChange => CanManage && Money is { } m && caller.Scope.Covers(m.RegionCode);
+
+    private bool CanManage => caller.Scope.Role is { } role && Permissions.Roles[Permissions.ManagePrograms].Contains(role);
 
     [BindProperty]
     public PaymentForm Payment { get; set; } = new();
@@ -45,7 +58,8 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
-    // Razor Pages ignore [Authorize] on handlers, so the write handlers check the permission here.
+    // Razor Pages ignore [Authorize] on handlers, so the write handlers check the permission here; the use cases check
+    // the programme's region again.
     public async Task<IActionResult> OnPostBillAsync(Guid id, [FromServices] GenerateBills generate, CancellationToken ct)
     {
         if (!CanManage)
@@ -57,8 +71,9 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
         if (outcome.Succeeded)
         {
             Notice = outcome.Value.BillsIssued == 0
-                ? $"Tidak ada tagihan baru: {outcome.Value.MonthsChecked} bulan diperiksa, semuanya sudah sesuai."
-                : $"{outcome.Value.BillsIssued} tagihan terbit, total {BillingDisplay.Rupiah(outcome.Value.Bills.Sum(b => b.Total))}.";
+                ? Text.Format("Tidak ada tagihan baru: {0} bulan diperiksa, semuanya sudah sesuai.", DisplayFormat.Number(outcome.Value.MonthsChecked))
+                : Text.Format("{0} tagihan terbit, total {1}.", DisplayFormat.Number(outcome.Value.BillsIssued),
+                    DisplayFormat.Rupiah(outcome.Value.Bills.Sum(b => b.Total)));
             return Redirect($"/program/{id}/tagihan");
         }
 
@@ -78,9 +93,12 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
         {
             var p = outcome.Value;
             Notice = p.AlreadyRecorded
-                ? $"Pembayaran {p.Reference} sudah tercatat sebelumnya; tidak dicatat dua kali."
-                : $"Pembayaran {p.Reference} {BillingDisplay.Rupiah(p.Amount)} dicatat: {BillingDisplay.Rupiah(p.Allocated)} teralokasi"
-                  + (p.Unallocated > 0 ? $", {BillingDisplay.Rupiah(p.Unallocated)} belum teralokasi." : ".");
+                ? Text.Format("Pembayaran {0} sudah tercatat sebelumnya; tidak dicatat dua kali.", p.Reference)
+                : p.Unallocated > 0
+                    ? Text.Format("Pembayaran {0} {1} dicatat: {2} teralokasi, {3} belum teralokasi.", p.Reference, DisplayFormat.Rupiah(p.Amount),
+                        DisplayFormat.Rupiah(p.Allocated), DisplayFormat.Rupiah(p.Unallocated))
+                    : Text.Format("Pembayaran {0} {1} dicatat: {2} teralokasi.", p.Reference, DisplayFormat.Rupiah(p.Amount),
+                        DisplayFormat.Rupiah(p.Allocated));
             return Redirect($"/program/{id}/tagihan");
         }
 
@@ -97,7 +115,8 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
         var outcome = await allocate.ExecuteAsync(paymentId, null, ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Sisa pembayaran {outcome.Value.Reference} dialokasikan; belum teralokasi kini {BillingDisplay.Rupiah(outcome.Value.Unallocated)}.";
+            Notice = Text.Format("Sisa pembayaran {0} dialokasikan; belum teralokasi kini {1}.", outcome.Value.Reference,
+                DisplayFormat.Rupiah(outcome.Value.Unallocated));
             return Redirect($"/program/{id}/tagihan");
         }
 
@@ -112,8 +131,8 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
         }
 
         Errors = refusal.IsValidation
-            ? refusal.Messages().Select(m => m.Message).ToList()
-            : [refusal.Detail is { } detail ? $"{refusal.Title} {detail}" : refusal.Title];
+            ? refusal.Messages().Select(m => Text[m.Message]).ToList()
+            : [refusal.Detail is { } detail ? $"{Text[refusal.Title]} {detail}" : Text[refusal.Title]];
         return await ShowAsync(id, ct);
     }
 
@@ -127,6 +146,7 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
 
         Money = outcome.Value;
         Payments = (await payments.ExecuteAsync(id, ct)).Value ?? [];
+        Names = await regions.NamesAsync([Money.RegionCode], ct);
         return Page();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Billing.ImportStatements;
+using Payung.Infrastructure.Pages;
 using Payung.Infrastructure.Spreadsheets;
 
 namespace Payung.Billing.Pages.Iuran.Impor;
@@ -66,22 +67,16 @@ internal sealed class HasilModel(GetStatementImport get, ListStatementRows rows)
 
     public string PageLink(int page) => $"/iuran/impor/{Import.Id}?page={page}" + (Verdict is null ? "" : "&hasil=" + Verdict);
 
-    public static string StatusLabel(string status) => ImportVerdicts.StatusLabel(status);
-
     public static string StageLabel(string? stage) => stage switch
     {
-        ImportStatementJob.StageReading => "Membaca berkas",
-        ImportStatementJob.StageValidating => "Memeriksa dan menyimpan",
-        ImportStatementJob.StageFinishing => "Menyelesaikan",
-        _ => "Menunggu",
+        ImportStatementJob.StageReading => BillingText.T["Membaca berkas"],
+        ImportStatementJob.StageValidating => BillingText.T["Memeriksa dan menyimpan"],
+        ImportStatementJob.StageFinishing => BillingText.T["Menyelesaikan"],
+        _ => BillingText.T["Menunggu giliran"],
     };
 
     public static string VerdictBadge(string verdict) => ImportVerdicts.Badge(verdict);
 
-    public static string SourceLabel(string? source) => source switch
-    {
-        "self_paid" => "mandiri",
-        "programme" => "program",
-        _ => "",
-    };
+    /// <summary>A row's month by name when the file gave a real month; what the file said otherwise (a rejected row shows its input).</summary>
+    public static string MonthOf(string? month) => DisplayFormat.Month(month);
 }

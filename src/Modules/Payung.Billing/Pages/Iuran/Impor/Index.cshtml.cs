@@ -35,7 +35,7 @@ internal sealed class IndexModel(StartStatementImport start, GetStatementImport 
     {
         if (Berkas is null || Berkas.Length == 0)
         {
-            Error = "Pilih berkas .xlsx atau .csv untuk diunggah.";
+            Error = BillingText.T["Pilih berkas .xlsx atau .csv untuk diunggah."];
         }
         else
         {
@@ -47,7 +47,7 @@ internal sealed class IndexModel(StartStatementImport start, GetStatementImport 
             }
             catch (ImportRefusedException e)
             {
-                (Error, ErrorDetail) = (e.Message, e.Detail);
+                (Error, ErrorDetail) = (BillingText.T[e.Message], e.Detail);
             }
         }
 
