@@ -11,4 +11,11 @@ public sealed class ListOccupations(RegistryDbContext db)
             .OrderBy(o => o.SortOrder).ThenBy(o => o.Code)
             .Select(o => new OccupationResponse(o.Code, o.Name, o.Sector))
             .ToListAsync(ct);
+
+    /// <summary>
+    /// Every occupation's name by code, retired ones included: a worker registered years ago, and the change
+    /// history, may name an occupation no longer offered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
+        await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, ct);
 }

@@ -47,10 +47,14 @@ public sealed partial class WorkerPagesTests(PayungApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         Assert.Contains("dengan peringatan NIK yang perlu ditinjau", html);
         Assert.Contains("data-code=\"nik.birthdate_mismatch\"", html);
-        Assert.Contains("1983-11-02", html);
+        Assert.Contains("1983-11-02", html); // in the rule's own message
+        Assert.Contains("03-11-1983", html); // the record's birth date, in the one date format
         Assert.Contains(request.Nik!, html);
         Assert.Contains("Didaftarkan", html);
         Assert.Contains("Rp1.500.000", html);
+        Assert.Matches("data-testid=\"worker-village\">\\s*<a href=\"/wilayah/18.01.06.2001\" translate=\"no\">Jondong, Kalianda, Kabupaten Lampung Selatan \\(18.01.06.2001\\)</a>", html);
+        Assert.Contains("data-testid=\"worker-occupation\">Petani<", html);
+        Assert.Contains("data-testid=\"worker-sex\">Laki-laki<", html);
         AssertNoInlineScriptOrStyle(html);
     }
 
@@ -72,15 +76,59 @@ public sealed partial class WorkerPagesTests(PayungApiFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task RegisterPage_ForAKecamatanOperator_OffersTheVillagesOfItsKecamatan()
+    public async Task RegisterPage_ForAKecamatanOperator_PicksTheVillageByNameWithinItsKecamatan()
     {
         var client = await ClientAsync(Role.KecamatanOperator, "18.01.06");
 
         var html = await client.GetStringAsync("/pekerja/baru");
 
-        Assert.Contains("value=\"18.01.06.2001\"", html);
-        Assert.Contains("value=\"18.01.06.2002\"", html);
-        Assert.DoesNotContain("value=\"18.01.04.2001\"", html);
+        Assert.Contains("data-testid=\"picker-VillageCode\"", html);
+        Assert.Contains("hx-vals=\"{&quot;level&quot;:&quot;village&quot;,&quot;within&quot;:&quot;18.01.06&quot;}\"", html);
+        Assert.Contains("<input type=\"hidden\" name=\"VillageCode\" id=\"pick-VillageCode\"", html);
+        Assert.DoesNotContain("id=\"pick-VillageCode\" value=\"18", html);
+        Assert.Contains("<option value=\"petani\">Petani</option>", html);
+    }
+
+    [Fact]
+    public async Task RegisterPage_ForADesaOperator_StartsWithItsOwnVillageByName()
+    {
+        var client = await ClientAsync(Role.DesaOperator, Jondong);
+
+        var html = await client.GetStringAsync("/pekerja/baru");
+
+        Assert.Contains("<input type=\"hidden\" name=\"VillageCode\" id=\"pick-VillageCode\" value=\"18.01.06.2001\" data-picked-value />", html);
+        Assert.Contains("value=\"Jondong, Kalianda, Kabupaten Lampung Selatan (18.01.06.2001)\"", html);
+        Assert.Contains("&quot;within&quot;:&quot;18.01.06.2001&quot;", html);
+    }
+
+    [Fact]
+    public async Task RegisterPage_WithAVillageOutsideTheArea_ShowsTheRefusalAtTheVillageField()
+    {
+        var client = await ClientAsync(Role.DesaOperator, Jondong);
+        var form = FormOf(NewWorker(Tengkujuh));
+
+        var response = await PostFormAsync(client, "/pekerja/baru", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("<input type=\"search\"[^>]*class=\"form-control is-invalid\"", html);
+        Assert.Contains("<div class=\"invalid-feedback d-block\">" + WebUtility.HtmlEncode(Payung.Registry.WorkerRules.OutOfScopeMessage) + "</div>", html);
+        Assert.Contains("Data belum dapat disimpan", html);
+    }
+
+    [Fact]
+    public async Task RegisterPage_WithNoVillage_AsksToPickOne()
+    {
+        var client = await ClientAsync(Role.KecamatanOperator, "18.01.06");
+        var form = FormOf(NewWorker(Jondong));
+        form.Remove("villageCode");
+        form["VillageCode"] = "";
+
+        var response = await PostFormAsync(client, "/pekerja/baru", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<div class=\"invalid-feedback d-block\">Pilih desa/kelurahan: ketik namanya lalu pilih dari daftar.</div>", html);
     }
 
     [Fact]
@@ -100,7 +148,45 @@ public sealed partial class WorkerPagesTests(PayungApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var html = await client.GetStringAsync($"/pekerja/{worker.Id}");
         Assert.Contains("telah disimpan", html);
-        Assert.Matches("data-field=\"occupationCode\">\\s*Pekerjaan:\\s*<span class=\"text-muted\">petani →</span>\\s*nelayan", html);
+        Assert.Matches("data-field=\"occupationCode\">Pekerjaan:\\s*<span class=\"text-muted\" data-before>Petani</span>\\s*<span class=\"text-muted\">→</span>\\s*<span data-after>Nelayan</span>", html);
+    }
+
+    [Fact]
+    public async Task EditPage_MovingTheWorkerToAnotherVillage_TheHistoryNamesBothVillagesAndTheIncomeAsMoney()
+    {
+        var worker = await RegisterAsync(factory, NewWorker(Jondong));
+        var client = await ClientAsync(Role.KecamatanOperator, "18.01.06");
+        var form = FormOf(NewWorker(Tengkujuh) with
+        {
+            FullName = worker.FullName, BirthDate = worker.BirthDate.ToString("yyyy-MM-dd"), Sex = worker.Sex, Nik = null,
+        });
+        form["monthlyIncome"] = "2.250.000";
+        form["version"] = worker.Version.ToString();
+
+        var response = await PostFormAsync(client, $"/pekerja/{worker.Id}/ubah", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await client.GetStringAsync($"/pekerja/{worker.Id}");
+        Assert.Matches("data-field=\"villageCode\">Desa/kelurahan:\\s*<span class=\"text-muted\" data-before translate=\"no\">Jondong, Kalianda, Kabupaten Lampung Selatan \\(18.01.06.2001\\)</span>"
+            + "\\s*<span class=\"text-muted\">→</span>\\s*<span data-after translate=\"no\">[A-Z][^<]*, Kalianda, Kabupaten Lampung Selatan \\(18.01.06.2002\\)</span>", html);
+        Assert.Contains("<span data-after translate=\"no\">Rp2.250.000</span>", html);
+    }
+
+    [Fact]
+    public async Task DetailPage_InEnglish_NamesTheOccupationSexAndFieldsInEnglish()
+    {
+        var worker = await RegisterAsync(factory, NewWorker(Jondong));
+        // A client of its own: the language cookie must not reach the other tests' shared clients.
+        var client = await SignedInClientAsync(factory, await CreateUserAsync(factory, Role.DesaOperator, Jondong));
+        await client.GetAsync("/bahasa/en?returnUrl=/");
+
+        var html = await client.GetStringAsync($"/pekerja/{worker.Id}");
+
+        Assert.Contains("data-testid=\"worker-occupation\">Farmer<", html);
+        Assert.Contains("data-testid=\"worker-sex\">Male<", html);
+        Assert.Contains("Change history", html);
+        Assert.Contains("Occupation:", html);
+        Assert.DoesNotContain("Riwayat perubahan", html);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
+using Payung.Regions.Contracts;
 using Payung.Registry.RegisterWorker;
 using Payung.Registry.ReviewDuplicates;
 
@@ -14,7 +15,7 @@ namespace Payung.Registry.Pages.Duplikat;
 /// <c>GET /api/v1/workers/duplicates</c>. Each row opens the side-by-side review.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
-public sealed class IndexModel(ListDuplicateCandidates listCandidates) : PageModel
+public sealed class IndexModel(ListDuplicateCandidates listCandidates, IRegionDirectory regions) : PageModel
 {
     public string Status { get; private set; } = "open";
 
@@ -24,6 +25,9 @@ public sealed class IndexModel(ListDuplicateCandidates listCandidates) : PageMod
     public Paged<DuplicateCandidateResponse>? Result { get; private set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The names of both sides' villages.</summary>
+    public RegionNames Regions { get; private set; } = RegionNames.None;
 
     [TempData]
     public string? Notice { get; set; }
@@ -40,6 +44,7 @@ public sealed class IndexModel(ListDuplicateCandidates listCandidates) : PageMod
         if (outcome.Succeeded)
         {
             Result = outcome.Value;
+            Regions = await regions.NamesAsync(Result.Items.SelectMany(c => new[] { c.Worker.VillageCode, c.OtherWorker.VillageCode }), ct);
         }
         else
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
+using Payung.Regions.Contracts;
 using Payung.Registry.Pages.Pekerja;
 using Payung.Registry.RegisterWorker;
 using Payung.Registry.ReviewDuplicates;
@@ -21,9 +22,14 @@ public sealed class TinjauModel(
     MergeDuplicate mergeDuplicate,
     DismissDuplicate dismissDuplicate,
     IAuthorizationService authorization,
+    ListOccupations occupations,
+    IRegionDirectory regions,
     CallerContext caller) : PageModel
 {
     public DuplicateCandidateResponse Candidate { get; private set; } = null!;
+
+    /// <summary>Both sides' villages and occupations by name.</summary>
+    public WorkerNames Names { get; private set; } = WorkerNames.None;
 
     [BindProperty(Name = "survivorId")]
     public Guid? SurvivorId { get; set; }
@@ -47,8 +53,9 @@ public sealed class TinjauModel(
         if (outcome.Succeeded)
         {
             TempData["Notice"] = outcome.Value.FilledFields.Count > 0
-                ? $"Data telah digabung. Dilengkapi dari data yang digabung: {string.Join(", ", outcome.Value.FilledFields.Select(WorkerDisplay.Field))}."
-                : "Data telah digabung.";
+                ? RegistryText.T.Format("Data telah digabung. Dilengkapi dari data yang digabung: {0}.",
+                    string.Join(", ", outcome.Value.FilledFields.Select(WorkerDisplay.Field)))
+                : RegistryText.T["Data telah digabung."];
             return Redirect($"/pekerja/{outcome.Value.SurvivorId}");
         }
 
@@ -65,7 +72,7 @@ public sealed class TinjauModel(
         var outcome = await dismissDuplicate.ExecuteAsync(id, new DismissDuplicateRequest(Note), ct);
         if (outcome.Succeeded)
         {
-            TempData["Notice"] = "Kandidat ditandai bukan duplikat.";
+            TempData["Notice"] = RegistryText.T["Kandidat ditandai bukan duplikat."];
             return Redirect("/duplikat");
         }
 
@@ -99,6 +106,7 @@ public sealed class TinjauModel(
         }
 
         Candidate = found.Value;
+        Names = await WorkerNames.ForAsync(occupations, regions, [Candidate.Worker.VillageCode, Candidate.OtherWorker.VillageCode], ct);
         return true;
     }
 }

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
+using Payung.Infrastructure;
+using Payung.Infrastructure.Pages;
+using Payung.Regions.Contracts;
 using Payung.Registry.ImportWorkers;
 
 namespace Payung.Registry.Pages.Impor;
@@ -13,7 +16,7 @@ namespace Payung.Registry.Pages.Impor;
 /// and how the follow-up duplicate scan stands (the page keeps refreshing, more slowly, until it ends).
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
-public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) : PageModel
+public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows, IRegionDirectory regions, CallerContext caller) : PageModel
 {
     public const int PageSize = 50;
 
@@ -22,6 +25,12 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
     public ImportRowPage? Rows { get; private set; }
 
     public string? Verdict { get; private set; }
+
+    /// <summary>The names of the default village and of the listed rows' villages.</summary>
+    public RegionNames Regions { get; private set; } = RegionNames.None;
+
+    /// <summary>Whether the caller may upload again (readers such as BPJS officers only look).</summary>
+    public bool CanWrite => Pekerja.WorkerDisplay.CanWrite(caller.Scope);
 
     public int PageCount => Rows is { } r ? Math.Max(1, (int)Math.Ceiling(r.Total / (double)r.PageSize)) : 0;
 
@@ -52,28 +61,34 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows) :
             Rows = await rows.ExecuteAsync(id, Verdict is null ? null : v, page, PageSize, ct);
         }
 
+        Regions = await regions.NamesAsync((Rows?.Items.Select(r => r.VillageCode) ?? []).Append(import.DefaultVillage), ct);
+
         return Page();
     }
 
     public string PageLink(int page) => $"/impor/{Import.Id}?page={page}" + (Verdict is null ? "" : "&hasil=" + Verdict);
 
-    public static string StatusLabel(string status) => ImportVerdicts.StatusLabel(status);
+    public static string StatusLabel(string status) => RegistryText.T[ImportVerdicts.StatusLabel(status)];
 
-    public static string StageLabel(string? stage) => stage switch
+    /// <summary>A row verdict's label (<c>created</c> → Baru / New); an unknown code as it is.</summary>
+    public static string VerdictLabel(string verdict) =>
+        ImportVerdicts.TryParse(verdict, out var v) ? RegistryText.T[v.Label()] : verdict;
+
+    public static string StageLabel(string? stage) => RegistryText.T[stage switch
     {
         ImportWorkersJob.StageReading => "Membaca berkas",
         ImportWorkersJob.StageValidating => "Memeriksa dan menyimpan",
         ImportWorkersJob.StageFinishing => "Menyelesaikan",
         _ => "Menunggu",
-    };
+    }];
 
     public static string ScanLabel(ImportDuplicateScan scan) => scan.Status switch
     {
-        "queued" => "menunggu giliran",
-        "running" => "berjalan",
-        "succeeded" => $"selesai, {scan.Candidates ?? 0:N0} kandidat",
-        "failed" => "gagal",
-        "cancelled" => "dibatalkan",
+        "queued" => RegistryText.T["menunggu giliran"],
+        "running" => RegistryText.T["berjalan"],
+        "succeeded" => RegistryText.T.Format("selesai, {0} kandidat", DisplayFormat.Number(scan.Candidates ?? 0)),
+        "failed" => RegistryText.T["gagal"],
+        "cancelled" => RegistryText.T["dibatalkan"],
         _ => scan.Status,
     };
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Configuration;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Pages;
+using Payung.Regions.Contracts;
 using Payung.Registry.ImportWorkers;
 using Payung.Shared;
 
@@ -17,7 +19,12 @@ namespace Payung.Registry.Pages.Impor;
 [Authorize(Policy = Permissions.WritePersonalData)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 [RequestSizeLimit(64L * 1024 * 1024)]
-public sealed class IndexModel(StartWorkerImport start, GetWorkerImport imports, CallerContext caller, IConfiguration configuration) : PageModel
+public sealed class IndexModel(
+    StartWorkerImport start,
+    GetWorkerImport imports,
+    IRegionDirectory regions,
+    CallerContext caller,
+    IConfiguration configuration) : PageModel
 {
     [BindProperty]
     public IFormFile? Berkas { get; set; }
@@ -36,13 +43,16 @@ public sealed class IndexModel(StartWorkerImport start, GetWorkerImport imports,
     /// <summary>A village operator's rows default to its own village.</summary>
     public string? OwnVillage => caller.Scope.Role == Role.DesaOperator ? caller.Scope.ScopeCode : null;
 
-    public async Task OnGetAsync(CancellationToken ct) => Recent = await imports.RecentAsync(20, ct);
+    /// <summary>The village for rows whose Kode Desa is empty, searched by name inside the caller's area.</summary>
+    public RegionPicker VillagePicker { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Berkas is null || Berkas.Length == 0)
         {
-            Error = "Pilih berkas .xlsx atau .csv untuk diunggah.";
+            Error = RegistryText.T["Pilih berkas .xlsx atau .csv untuk diunggah."];
         }
         else
         {
@@ -58,7 +68,20 @@ public sealed class IndexModel(StartWorkerImport start, GetWorkerImport imports,
             }
         }
 
-        Recent = await imports.RecentAsync(20, ct);
+        await ShowAsync(ct);
         return Page();
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        Recent = await imports.RecentAsync(20, ct);
+        var village = string.IsNullOrWhiteSpace(Desa) ? null : Desa.Trim();
+        var names = await regions.NamesAsync([village, OwnVillage], ct);
+        VillagePicker = new RegionPicker(nameof(Desa), RegistryText.T["Desa bawaan (bila kolom Kode Desa kosong)"], "village",
+            village is null ? [] : [new PickedRegion(village, names.WithCode(village))],
+            Within: Pekerja.WorkerDisplay.PickerWithin(caller.Scope),
+            Help: OwnVillage is { } own
+                ? RegistryText.T.Format("Kosongkan untuk memakai desa Anda ({0}).", names.Describe(own))
+                : RegistryText.T["Boleh dikosongkan bila setiap baris mengisi Kode Desa."]);
     }
 }

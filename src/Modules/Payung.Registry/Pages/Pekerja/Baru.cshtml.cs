@@ -36,12 +36,12 @@ public sealed class BaruModel(
         if (outcome.Succeeded)
         {
             Notice = outcome.Value.NikWarnings.Count > 0
-                ? $"{outcome.Value.FullName} telah didaftarkan, dengan peringatan NIK yang perlu ditinjau."
-                : $"{outcome.Value.FullName} telah didaftarkan.";
+                ? RegistryText.T.Format("{0} telah didaftarkan, dengan peringatan NIK yang perlu ditinjau.", outcome.Value.FullName)
+                : RegistryText.T.Format("{0} telah didaftarkan.", outcome.Value.FullName);
             return Redirect($"/pekerja/{outcome.Value.Id}");
         }
 
-        FormErrors.Add(ModelState, outcome.Refusal);
+        WorkerFields.AddRefusal(ModelState, outcome.Refusal, Form);
         ExistingWorkerId = outcome.Refusal.Extensions?.GetValueOrDefault("workerId") as Guid?;
         Fields = await WorkerFields.ForAsync(Form, isNew: true, caller.Scope, occupations, regions, ModelState, ct);
         return Page();

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Pages;
+using Payung.Regions.Contracts;
 using Payung.Registry.RegisterWorker;
 using Payung.Registry.SearchWorkers;
 
@@ -14,7 +16,11 @@ namespace Payung.Registry.Pages.Pekerja;
 /// <c>GET /api/v1/workers</c>.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
-public sealed class IndexModel(SearchWorkers.SearchWorkers searchWorkers, ListOccupations listOccupations, CallerContext caller) : PageModel
+public sealed class IndexModel(
+    SearchWorkers.SearchWorkers searchWorkers,
+    ListOccupations listOccupations,
+    IRegionDirectory regions,
+    CallerContext caller) : PageModel
 {
     public string? Nik { get; private set; }
     public string? Q { get; private set; }
@@ -24,6 +30,12 @@ public sealed class IndexModel(SearchWorkers.SearchWorkers searchWorkers, ListOc
     public Paged<WorkerSummary>? Result { get; private set; }
 
     public IReadOnlyList<OccupationResponse> Occupations { get; private set; } = [];
+
+    /// <summary>The names of the listed workers' villages and of the region searched in.</summary>
+    public RegionNames Regions { get; private set; } = RegionNames.None;
+
+    /// <summary>The region filter: any level (a village, a kecamatan, a regency) inside the caller's area.</summary>
+    public RegionPicker RegionPicker { get; private set; } = null!;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
@@ -49,6 +61,14 @@ public sealed class IndexModel(SearchWorkers.SearchWorkers searchWorkers, ListOc
         {
             Errors = outcome.Refusal.Messages().GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray());
         }
+
+        var village = Village?.Trim();
+        Regions = await regions.NamesAsync((Result?.Items.Select(w => w.VillageCode) ?? []).Append(village), ct);
+        RegionPicker = new RegionPicker("village", RegistryText.T["Wilayah"], null,
+            string.IsNullOrEmpty(village) ? [] : [new PickedRegion(village, Regions.WithCode(village))],
+            Within: WorkerDisplay.PickerWithin(caller.Scope),
+            Error: Errors.TryGetValue("village", out var villageErrors) ? string.Join(" ", villageErrors) : null,
+            Help: RegistryText.T["Desa, kecamatan atau kabupaten; ketik namanya lalu pilih."]);
     }
 
     public string PageLink(int page)
@@ -68,5 +88,6 @@ public sealed class IndexModel(SearchWorkers.SearchWorkers searchWorkers, ListOc
 
     public string InvalidClass(string field) => Errors.ContainsKey(field) ? "is-invalid" : "";
 
-    public string OccupationName(string code) => Occupations.FirstOrDefault(o => o.Code == code)?.Name ?? code;
+    public string OccupationName(string code) =>
+        Occupations.FirstOrDefault(o => o.Code == code) is { } occupation ? WorkerDisplay.Occupation(occupation.Name) : code;
 }

@@ -5,9 +5,8 @@ using Payung.Access.Contracts;
 using Payung.Infrastructure;
 using Payung.Regions.Contracts;
 using Payung.Registry.GetWorker;
+using Payung.Registry.RegisterWorker;
 using Payung.Registry.ReviewDuplicates;
-using Payung.Shared;
-using RegionInfo = Payung.Regions.Contracts.RegionInfo;
 
 namespace Payung.Registry.Pages.Pekerja;
 
@@ -22,6 +21,7 @@ public sealed class LihatModel(
     ReadWorkerHistory readHistory,
     ListDuplicateCandidates listCandidates,
     IRegionDirectory regions,
+    ListOccupations occupations,
     CallerContext caller,
     IEnumerable<Payung.Registry.Contracts.IWorkerProtectionStrip> protection) : PageModel
 {
@@ -34,8 +34,8 @@ public sealed class LihatModel(
 
     public IReadOnlyList<DuplicateCandidateResponse> Candidates { get; private set; } = [];
 
-    /// <summary>The worker's village and its ancestors, province first.</summary>
-    public IReadOnlyList<RegionInfo> Place { get; private set; } = [];
+    /// <summary>Names for the worker's and the history's codes (village, occupation).</summary>
+    public WorkerNames Names { get; private set; } = WorkerNames.None;
 
     [TempData]
     public string? Notice { get; set; }
@@ -54,10 +54,8 @@ public sealed class LihatModel(
         History = await readHistory.ExecuteAsync(Worker, ct: ct);
         var candidates = await listCandidates.ExecuteAsync(new ListDuplicateCandidatesRequest("open", id, 1, 20), ct);
         Candidates = candidates.Succeeded ? candidates.Value.Items : [];
-        if (RegionCode.TryParse(Worker.VillageCode, out var village))
-        {
-            Place = await regions.LineageAsync(village, ct);
-        }
+        var villages = History.SelectMany(h => h.Fields).Where(f => f.Field == "villageCode").SelectMany(f => new[] { f.Before, f.After });
+        Names = await WorkerNames.ForAsync(occupations, regions, villages.Append(Worker.VillageCode), ct);
 
         if (protection.FirstOrDefault() is { } strip)
         {

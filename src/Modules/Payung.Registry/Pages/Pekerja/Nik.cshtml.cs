@@ -32,7 +32,7 @@ public sealed class NikModel(GetWorker.GetWorker getWorker, CorrectNik.CorrectNi
         var outcome = await correct.ExecuteAsync(WorkerKey.ForId(id), new CorrectNikRequest(NewNik, Reason), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"NIK {outcome.Value.FullName} telah diperbaiki.";
+            Notice = RegistryText.T.Format("NIK {0} telah diperbaiki.", outcome.Value.FullName);
             return Redirect($"/pekerja/{id}");
         }
 

@@ -62,11 +62,11 @@ public sealed class UbahModel(
 
         if (outcome.Succeeded)
         {
-            Notice = $"Perubahan data {outcome.Value.FullName} telah disimpan.";
+            Notice = RegistryText.T.Format("Perubahan data {0} telah disimpan.", outcome.Value.FullName);
             return Redirect($"/pekerja/{id}");
         }
 
-        FormErrors.Add(ModelState, outcome.Refusal);
+        WorkerFields.AddRefusal(ModelState, outcome.Refusal, Form);
         var found = await getWorker.ExecuteAsync(WorkerKey.ForId(id), "page", ct);
         if (!found.Succeeded)
         {

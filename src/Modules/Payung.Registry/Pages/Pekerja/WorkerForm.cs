@@ -1,4 +1,5 @@
 using System.Globalization;
+using Payung.Infrastructure.Pages;
 using Payung.Registry.EditWorker;
 using Payung.Registry.GetWorker;
 using Payung.Registry.RegisterWorker;
@@ -36,7 +37,7 @@ public sealed class WorkerForm
         Kk = w.Kk,
         FullName = w.FullName,
         BirthPlace = w.BirthPlace,
-        BirthDate = WorkerDisplay.Iso(w.BirthDate),
+        BirthDate = DisplayFormat.Iso(w.BirthDate),
         Sex = w.Sex,
         VillageCode = w.VillageCode,
         Address = w.Address,
@@ -47,7 +48,7 @@ public sealed class WorkerForm
         MonthlyIncome = w.MonthlyIncome?.ToString(CultureInfo.InvariantCulture),
         DtsenDecile = w.DtsenDecile?.ToString(CultureInfo.InvariantCulture),
         Status = w.Status,
-        DeathDate = WorkerDisplay.Iso(w.DeathDate),
+        DeathDate = DisplayFormat.Iso(w.DeathDate),
         Version = w.Version,
     };
 
