@@ -23,8 +23,8 @@ public sealed class CekNikPageTests(PayungAppFixture app, ITestOutputHelper outp
 
         await Expect(page.GetByTestId("nik-verdict")).ToHaveAttributeAsync("data-valid", "true");
         await Expect(page.GetByTestId("nik-verdict")).ToHaveTextAsync("NIK valid");
-        await Expect(page.GetByTestId("decoded-birthdate")).ToContainTextAsync("1985-03-12");
-        await Expect(page.GetByTestId("decoded-birthdate")).ToContainTextAsync("12 Maret 1985");
+        await Expect(page.GetByTestId("decoded-birthdate")).ToHaveTextAsync("12-03-1985");
+        await Expect(page.GetByTestId("decoded-birthdate").Locator("time")).ToHaveAttributeAsync("datetime", "1985-03-12");
         await Expect(page.GetByTestId("decoded-sex")).ToHaveTextAsync("perempuan", new() { IgnoreCase = true });
         await Expect(page.GetByTestId("decoded-district-link")).ToHaveAttributeAsync("href", "/wilayah/18.01.06");
         await Expect(page.GetByTestId("decoded-district")).ToContainTextAsync("Kalianda, Kabupaten Lampung Selatan, Lampung");
@@ -41,7 +41,7 @@ public sealed class CekNikPageTests(PayungAppFixture app, ITestOutputHelper outp
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
 
         await Expect(page.GetByTestId("nik-verdict")).ToHaveTextAsync("Valid NIK");
-        await Expect(page.GetByTestId("decoded-birthdate")).ToContainTextAsync("1985-03-12");
+        await Expect(page.GetByTestId("decoded-birthdate")).ToHaveTextAsync("12-03-1985");
         await Expect(page.GetByTestId("decoded-sex")).ToHaveTextAsync("female", new() { IgnoreCase = true });
 
         await page.GetByTestId("decoded-district-link").ClickAsync();
