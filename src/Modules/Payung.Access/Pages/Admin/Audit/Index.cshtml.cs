@@ -18,8 +18,8 @@ public sealed class IndexModel(ListAuditEntries list, IRegionDirectory regions, 
     /// <summary>The entity types the modules audit, in the order the filter lists them, with their Indonesian names.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Entities =
     [
-        ("user", "Pengguna"),
-        ("api_key", "Kunci API"),
+        ("user", "Akun pengguna"),
+        ("api_key", "Kunci akses API"),
         ("audit_log", "Jejak audit"),
         ("worker", "Pekerja"),
         ("worker_nik", "NIK pekerja"),
