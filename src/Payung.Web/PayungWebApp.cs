@@ -46,12 +46,7 @@ public static class PayungWebApp
         // by ProblemExceptionHandler, instead of the framework's empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Payung API";
-            doc.Info.Description = "Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan.";
-            return Task.CompletedTask;
-        }));
+        services.AddPayungOpenApi();
         services.AddRazorPages().ConfigureApplicationPartManager(parts =>
         {
             // Module pages live in the module assemblies; name them rather than trust discovery through deps.json,
@@ -90,8 +85,18 @@ public static class PayungWebApp
             database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         });
         var demoUsers = await StartupTasks.RunAsync(app.Services, app.Configuration, app.Lifetime.ApplicationStopping);
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, demoUsers));
+        var pidFile = Path.Combine(app.Configuration["PAYUNG_DATA_DIR"] ?? Path.Combine(DataRoot(builder), ".data"), "payung.pid");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (!app.Environment.IsEnvironment("Testing"))
+            {
+                PidFile.Write(app, pidFile);
+            }
 
+            StartupBanner.Print(app, demoUsers, pidFile);
+        });
+
+        app.UseMiddleware<ServerTiming>();
         // API callers get ProblemDetails; people in a browser get the error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error/500" });
         app.UseWhen(IsApi, a => a.UseStatusCodePages());

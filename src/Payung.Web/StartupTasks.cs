@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Payung.Access.SeedDemoUsers;
 using Payung.Infrastructure;
 using Payung.Billing.SeedDemoBilling;
@@ -24,9 +25,34 @@ internal static class StartupTasks
 
         if (IsTrue(configuration["PAYUNG_SEED_DEMO"]))
         {
+            // Seeding the programmes takes some seconds the first time: say what is happening and what came of it.
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Payung.Demo");
+            var clock = Stopwatch.StartNew();
+            log.LogInformation("Demo data: users, programmes (about 52,000 workers the first time), bills and payments...");
             var users = await sp.GetRequiredService<SeedDemoUsers>().ExecuteAsync(configuration["PAYUNG_DEMO_PASSWORD"], ct);
-            await sp.GetRequiredService<SeedDemoProgrammes>().ExecuteAsync(ct);
-            await sp.GetRequiredService<SeedDemoBilling>().ExecuteAsync(ct);
+            log.LogInformation("Demo data: {Count} demo users ready", users.Count);
+            var programmes = await sp.GetRequiredService<SeedDemoProgrammes>().ExecuteAsync(ct);
+            if (programmes.Seeded)
+            {
+                log.LogInformation("Demo data: {Programmes} programmes and {Workers} workers seeded", programmes.Programmes, programmes.Workers);
+            }
+            else
+            {
+                log.LogInformation("Demo data: programmes already seeded, left as they are");
+            }
+
+            var billing = await sp.GetRequiredService<SeedDemoBilling>().ExecuteAsync(ct);
+            if (billing.Seeded)
+            {
+                log.LogInformation("Demo data: {Bills} bills, {Payments} payments and {SelfPaid} self-paid months seeded",
+                    billing.Bills, billing.Payments, billing.SelfPaidMonths);
+            }
+            else
+            {
+                log.LogInformation("Demo data: bills and payments already seeded, left as they are");
+            }
+
+            log.LogInformation("Demo data ready in {Seconds:0.0} s", clock.Elapsed.TotalSeconds);
             return users;
         }
 

@@ -24,6 +24,16 @@ public static class BrowserData
     /// <summary>An active APBD programme of Lampung Selatan for the months given, with a funder of its own.</summary>
     public static async Task<Guid> ActiveProgrammeAsync(PayungAppFixture app, string name, string monthFrom, string monthTo)
     {
+        var programme = await DraftProgrammeAsync(app, name, monthFrom, monthTo);
+        using var scope = SystemScope(app);
+        var activated = await scope.ServiceProvider.GetRequiredService<ActivateProgramme>().ExecuteAsync(programme, CancellationToken.None);
+        Assert.True(activated.Succeeded, activated.Refusal?.Code);
+        return programme;
+    }
+
+    /// <summary>A draft APBD programme of Lampung Selatan for the months given, with a funder of its own.</summary>
+    public static async Task<Guid> DraftProgrammeAsync(PayungAppFixture app, string name, string monthFrom, string monthTo)
+    {
         using var scope = SystemScope(app);
         var funder = await scope.ServiceProvider.GetRequiredService<CreateFunder>()
             .ExecuteAsync(new CreateFunderRequest($"Pemkab Lampung Selatan ({name})", "pemkab", "18.01"), CancellationToken.None);
@@ -33,8 +43,6 @@ public static class BrowserData
             VillageQuota: null, MinAge: null, MaxAge: null, DomicileCodes: [], OccupationCodes: [], MaxDtsenDecile: null,
             ExcludeDeceased: true, ExcludeAlreadyFunded: true, CofunderId: null, CofunderSharePercent: null), CancellationToken.None);
         Assert.True(programme.Succeeded, programme.Refusal?.Code);
-        var activated = await scope.ServiceProvider.GetRequiredService<ActivateProgramme>().ExecuteAsync(programme.Value.Id, CancellationToken.None);
-        Assert.True(activated.Succeeded, activated.Refusal?.Code);
         return programme.Value.Id;
     }
 

@@ -51,6 +51,8 @@ public sealed class PayungAppFixture : IAsyncLifetime
             "--PAYUNG_NOTIFY_INTERVAL_SECONDS=0",
             "--PAYUNG_HANDOVER_INTERVAL_MINUTES=0",
             "--Logging:LogLevel:Default=Warning",
+            // Every browser test signs in from the same loopback address, far more often than 20 times a minute.
+            "--Access:SignInAttemptsPerMinute=10000",
         ]);
         await app.StartAsync();
         BaseUrl = new Uri(app.Urls.Single());

@@ -54,7 +54,34 @@ public sealed class HostTests(PayungApiFactory factory) : IClassFixture<PayungAp
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Halaman tidak ditemukan", await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-status=\"404\"", page);
+        Assert.Contains("Halaman atau data ini tidak ada, atau berada di luar wilayah kerja Anda.", page);
+    }
+
+    [Theory]
+    [InlineData("/error/403", 403, "Peran Anda tidak memiliki akses")]
+    [InlineData("/error/400", 400, "Formulir ini kedaluwarsa atau tidak lengkap")]
+    [InlineData("/error/500", 500, "Terjadi kesalahan pada server")]
+    public async Task ErrorPage_AnswersTheStatusItExplains_InTheLayout(string path, int status, string message)
+    {
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, page);
+        Assert.Contains("navbar", page);
+    }
+
+    [Fact]
+    public async Task PagePost_WithoutAntiforgeryToken_ShowsTheExpiredFormPage_NotABare400()
+    {
+        var response = await client.PostAsync("/cek-nik", new FormUrlEncodedContent([new("nik", "1801060505850001")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Formulir ini kedaluwarsa atau tidak lengkap", page);
+        Assert.Contains("navbar", page);
     }
 
     [Fact]

@@ -25,67 +25,80 @@ internal static class BillingEndpoints
         api.MapPost("/programmes/{id:guid}/bills", GenerateAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Tagihan").WithName("GenerateBills")
             .WithSummary("Terbitkan tagihan program untuk satu bulan iuran, atau untuk semua bulan sampai bulan ini (idempoten).")
+            .Produces<GenerateBillsResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/programmes/{id:guid}/money", MoneyAsync)
             .RequireAuthorization(Permissions.ReadPrograms).WithTags("Tagihan").WithName("ProgrammeMoney")
             .WithSummary("Pagu, terikat, ditagih, dibayar, pengembalian, sisa, pembayaran belum teralokasi, dan pemeriksaan invarian.")
+            .Produces<ProgrammeMoneyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/bills/{id:guid}/lines", LinesAsync)
             .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Tagihan").WithName("BillLines")
             .WithSummary("Baris tagihan dalam wilayah Anda (peserta, komponen iuran, versi tarif), 100 per halaman.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Paged<BillLineResponse>>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/billing/runs", RunAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Tagihan").WithName("StartBillingRun")
             .WithSummary("Jalankan penagihan semua program dalam wilayah Anda sebagai pekerjaan latar; 202 dengan id pekerjaan.")
+            .Produces<BillingRunAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
 
         api.MapGet("/billing/runs/{id:guid}", RunStatusAsync)
             .RequireAuthorization(Permissions.ReadPrograms).WithTags("Tagihan").WithName("BillingRunStatus")
             .WithSummary("Status dan hasil satu penagihan.")
+            .Produces<BillingRunStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/programmes/{id:guid}/payments", PayAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Pembayaran").WithName("RecordPayment")
             .WithSummary("Catat pembayaran (SP2D atau transfer) dan alokasikan ke tagihan terbuka; sisa tampil sebagai belum teralokasi.")
+            .Produces<PaymentResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/programmes/{id:guid}/payments", PaymentsAsync)
             .RequireAuthorization(Permissions.ReadPrograms).WithTags("Pembayaran").WithName("ListPayments")
             .WithSummary("Pembayaran program dengan alokasinya.")
+            .Produces<List<PaymentResponse>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/payments/{id:guid}/allocate", AllocateAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Pembayaran").WithName("AllocatePayment")
             .WithSummary("Alokasikan sisa pembayaran ke tagihan terbuka (terlama dahulu, atau yang disebut).")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<PaymentResponse>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/workers/{nik}/protection", ProtectionAsync)
             .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Perlindungan").WithName("CheckProtection")
             .WithSummary("Apakah NIK terlindungi pada tanggal tertentu, oleh siapa didanai, dan alasannya.")
+            .Produces<ProtectionResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/workers/{nik}/contributions", StripAsync)
             .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Perlindungan").WithName("ContributionStrip")
             .WithSummary("Iuran dan perlindungan bulan demi bulan (didanai, dibayar, terlindungi, celah, mandiri).")
+            .Produces<ContributionStripResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPut("/workers/{nik}/contributions/{month}/backdate", BackdateAsync)
             .RequireAuthorization(Permissions.RecordContributions).WithTags("Perlindungan").WithName("RecordBackdate")
             .WithSummary("Catat permohonan berlaku surut ke BPJS untuk bulan yang dibayar terlambat: requested, approved, refused.")
+            .Produces<LedgerMonth>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/self-paid-refunds", RefundsAsync)
             .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Perlindungan").WithName("ListSelfPaidRefunds")
             .WithSummary("Iuran mandiri untuk bulan setelah kematian yang harus dikembalikan kepada pembayar (owed) atau sudah dikembalikan (refunded).")
+            .Produces<Paged<SettleSelfPaidRefunds.SelfPaidRefundResponse>>()
             .ProducesValidationProblem();
 
         api.MapPut("/workers/{nik}/self-paid-refunds/{month}", RefundedAsync)
             .RequireAuthorization(Permissions.RecordContributions).WithTags("Perlindungan").WithName("MarkSelfPaidRefunded")
             .WithSummary("Catat bahwa iuran mandiri setelah kematian sudah dikembalikan: tanggal dan nomor bukti transfer, sekali.")
+            .Produces<SettleSelfPaidRefunds.SelfPaidRefundResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -110,7 +123,7 @@ internal static class BillingEndpoints
         }
 
         var jobId = await queue.EnqueueAsync(BillingRunJob.Request(upTo, caller.Scope), ct: ct);
-        return TypedResults.Accepted($"/api/v1/billing/runs/{jobId}", new { jobId });
+        return TypedResults.Accepted($"/api/v1/billing/runs/{jobId}", new BillingRunAccepted(jobId));
     }
 
     private static async Task<IResult> RunStatusAsync(Guid id, JobQueue queue, CallerContext caller, CancellationToken ct)
@@ -164,6 +177,9 @@ internal static class BillingEndpoints
 }
 
 internal sealed record BillingRunRequest(string? UpToMonth);
+
+/// <summary>The queued billing run: follow it at <c>GET /api/v1/billing/runs/{jobId}</c>.</summary>
+internal sealed record BillingRunAccepted(Guid JobId);
 
 /// <summary>A billing run as the API shows it: state queued/running/succeeded/failed/cancelled, progress in programmes.</summary>
 internal sealed record BillingRunStatus(

@@ -12,6 +12,7 @@ public static class RegistryModule
     {
         services.AddPayungInfrastructure();
         services.AddModuleDbContext<RegistryDbContext>();
+        services.AddScoped<Contracts.IRegistryDesk, ShowDesk.RegistryDesk>();
         services.AddScoped<GetWorker.DescribeWorker>();
         services.AddScoped<GetWorker.GetWorker>();
         services.AddScoped<GetWorker.ReadWorkerHistory>();

@@ -46,7 +46,7 @@ internal static class AuditEndpoints
         audit.MapGet("/export", ExportAsync)
             .WithName("ExportAuditEntries")
             .WithSummary($"Jejak audit sebagai CSV (UTF-8 dengan BOM, pemisah ';'), paling banyak {ExportAuditEntries.MaxRows} baris; ekspor ini sendiri tercatat di audit.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -13,6 +13,7 @@ internal static class HandoverEndpoints
         api.MapPost("/programmes/{id:guid}/handover", HandoverAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Mandiri").WithName("HandOverToSelfPaid")
             .WithSummary("Daftar peserta yang subsidinya berakhir bersama program dan antrekan satu pesan per peserta (idempoten).")
+            .Produces<HandoverResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 

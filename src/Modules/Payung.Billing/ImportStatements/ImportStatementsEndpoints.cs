@@ -50,7 +50,7 @@ internal static class ImportStatementsEndpoints
             .RequireAuthorization(Permissions.RecordContributions)
             .WithName("StatementTemplate")
             .WithSummary("Templat laporan iuran: judul kolom dan satu baris contoh.")
-            .Produces(StatusCodes.Status200OK, contentType: ImportWorkbook.ContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, ImportWorkbook.ContentType);
 
         statements.MapGet("/{id:guid}", StatusAsync)
             .RequireAuthorization(Permissions.ReadPersonalData)
@@ -69,7 +69,7 @@ internal static class ImportStatementsEndpoints
             .RequireAuthorization(Permissions.ReadPersonalData)
             .WithName("StatementErrors")
             .WithSummary("Buku kerja baris yang ditolak atau perlu diperiksa, dengan alasannya; perbaiki lalu unggah ulang.")
-            .Produces(StatusCodes.Status200OK, contentType: ImportWorkbook.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ImportWorkbook.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

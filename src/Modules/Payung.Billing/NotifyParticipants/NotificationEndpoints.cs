@@ -13,6 +13,7 @@ internal static class NotificationEndpoints
         api.MapGet("/notifications", ListAsync)
             .RequireAuthorization(Permissions.ReadPersonalData).WithTags("Pesan").WithName("ListNotifications")
             .WithSummary("Pesan kepada peserta (alih ke mandiri, pengingat iuran) dalam wilayah Anda dengan status pengirimannya, 50 per halaman.")
+            .Produces<Payung.Infrastructure.Paged<NotificationResponse>>()
             .ProducesValidationProblem();
 
         // A gateway reports with an API key of an operator who may manage programmes in the message's region, and must
@@ -20,6 +21,7 @@ internal static class NotificationEndpoints
         api.MapPost("/notifications/{id:guid}/status", StatusAsync)
             .RequireAuthorization(Permissions.ManagePrograms).WithTags("Pesan").WithName("RecordDeliveryStatus")
             .WithSummary("Laporan penyedia: pesan terkirim ke penerima (delivered) atau gagal (failed, dicoba lagi selama batas percobaan).")
+            .Produces<DeliveryStatusResponse>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
