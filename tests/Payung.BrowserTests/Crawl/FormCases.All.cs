@@ -111,7 +111,7 @@ public static partial class FormCases
         };
         cases[Key("/program/baru", "programme-form")] = new(Disnaker, At("/program/baru"), programme, "main h1",
             f => f.SetAsync("name", ""));
-        cases[Key("/program/{id:guid}/ubah", "programme-form")] = new(Disnaker,
+        cases[Key("/program/{id:guid}/ubah", "programme-edit-form")] = new(Disnaker,
             async (app, _) => $"/program/{await BrowserData.DraftProgrammeAsync(app, "ubah kasus", "2026-10", "2026-12")}/ubah",
             f => f.SetAsync("name", "Program Diubah Kasus " + Guid.NewGuid().ToString("N")[..4]), "main h1",
             f => f.SetAsync("name", ""));

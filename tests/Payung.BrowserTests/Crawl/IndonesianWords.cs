@@ -27,9 +27,19 @@ public static partial class IndonesianWords
         "ditagih", "riwayat", "perubahan", "beranda", "bahasa",
     };
 
+    /// <summary>Each Indonesian word found once, with the words around it so the page text can be found.</summary>
     public static IReadOnlyList<string> Found(string text) =>
-        Word().Matches(text).Select(m => m.Value).Where(Words.Contains)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        Word().Matches(text).Where(m => Words.Contains(m.Value))
+            .DistinctBy(m => m.Value, StringComparer.OrdinalIgnoreCase)
+            .Select(m => $"{m.Value} (\"{Around(text, m)}\")")
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string Around(string text, Match m)
+    {
+        var from = Math.Max(0, m.Index - 30);
+        var to = Math.Min(text.Length, m.Index + m.Length + 30);
+        return string.Join(' ', text[from..to].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 
     [GeneratedRegex(@"\p{L}+(?:-\p{L}+)?")]
     private static partial Regex Word();

@@ -17,8 +17,8 @@ public sealed class CrawlReport
 }
 
 /// <summary>
-/// Follows the links of the application's pages the way a person would, from the home page: one URL per page
-/// route (a second URL of the same route shows the same page with other data), plus the downloads the pages
+/// Follows the links of the application's pages the way a person would, from the home page: up to three URLs per
+/// page route (more of one route show the same page with other data), plus the downloads the pages
 /// link to. Each page must answer 2xx in the app's layout, never its error page, within one second of server
 /// time (a first, cold answer over a second is asked once more, since it also measures the JIT). With an English
 /// context, each page is read once more in English and checked for Indonesian labels.
@@ -26,14 +26,18 @@ public sealed class CrawlReport
 public sealed partial class PageCrawler(PageRoutes routes, string who)
 {
     public const double MaxServerMilliseconds = 1000;
-    private const int MaxPages = 80;
+    private const int MaxPages = 150;
+
+    // A page of a programme in draft has other links than an active one's: a few URLs of each route are visited.
+    private const int UrlsPerRoute = 3;
 
     private static readonly string[] SkippedPrefixes = ["/api-docs", "/openapi", "/health", "/bahasa", "/keluar", "/lib/", "/css/", "/js/", "/error"];
 
     public async Task CrawlAsync(IPage page, IPage? english, CrawlReport report)
     {
         var queue = new Queue<string>();
-        var seenRoutes = new HashSet<string>(StringComparer.Ordinal);
+        var seenRoutes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         var seenDownloads = new HashSet<string>(StringComparer.Ordinal);
         queue.Enqueue("/");
         var visited = 0;
@@ -47,10 +51,12 @@ public sealed partial class PageCrawler(PageRoutes routes, string who)
                 continue;
             }
 
-            if (!seenRoutes.Add(route))
+            if (!seenUrls.Add(path) || seenRoutes.GetValueOrDefault(route) >= UrlsPerRoute)
             {
                 continue;
             }
+
+            seenRoutes[route] = seenRoutes.GetValueOrDefault(route) + 1;
 
             visited++;
             report.Routes.Add(route);
@@ -157,7 +163,7 @@ public sealed partial class PageCrawler(PageRoutes routes, string who)
                   .forEach(e => e.remove());
               const attributes = [...body.querySelectorAll('[placeholder], [title], [aria-label]')]
                   .flatMap(e => ['placeholder', 'title', 'aria-label'].map(a => e.getAttribute(a)).filter(v => v));
-              return [body.textContent, ...attributes, document.title].join('\n');
+              return [body.textContent, ...attributes].join('\n');
             }
             """);
         var words = IndonesianWords.Found(text);

@@ -6,8 +6,8 @@ using Payung.Shared;
 namespace Payung.Programs.ShowDesk;
 
 /// <summary>
-/// The caller's open programmes for the home page: ended-but-not-closed first (they need an action), then active
-/// ones by their last month, then drafts; with one grouped count of their enrolments.
+/// The caller's open programmes for the home page: ended-but-not-closed first and drafts next (both need an action), then
+/// active ones by their last month; with one grouped count of their enrolments.
 /// </summary>
 internal sealed class ProgrammeDesk(ProgrammesDbContext db, NpgsqlDataSource dataSource) : IProgrammeDesk
 {
@@ -17,7 +17,7 @@ internal sealed class ProgrammeDesk(ProgrammesDbContext db, NpgsqlDataSource dat
         var open = db.Programmes.AsNoTracking().Where(p => p.Status != ProgrammeStatus.Closed);
         var total = await open.CountAsync(ct);
         var programmes = await open
-            .OrderBy(p => p.Status == ProgrammeStatus.Active && p.MonthTo < currentMonth ? 0 : p.Status == ProgrammeStatus.Active ? 1 : 2)
+            .OrderBy(p => p.Status == ProgrammeStatus.Active && p.MonthTo < currentMonth ? 0 : p.Status == ProgrammeStatus.Draft ? 1 : 2)
             .ThenBy(p => p.MonthTo).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Take(limit)
             .Select(p => new { p.Id, p.Name, p.RegionCode, p.Status, p.MonthFrom, p.MonthTo })
