@@ -91,7 +91,7 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
 
         Assert.Equal(7_257_600_000, estimate.Total);
         Assert.All(estimate.Months, m => Assert.Equal(16_800, m.PerParticipant));
-        Assert.Contains("assumption", estimate.DiscountAssumption);
+        Assert.Contains("Asumsi belum dikonfirmasi", estimate.DiscountAssumption);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,9 +64,14 @@ internal static class ProgrammesEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ProgrammeResponse>>, ValidationProblem>> ListAsync(
-        string? status, int? page, int? pageSize, ListProgrammes list, CancellationToken ct)
+        [Description("Part of the programme's name, case-insensitive.")] string? q,
+        [Description("A region code: programmes of that region, inside it, or covering it.")] string? region,
+        [Description("A funder's id: programmes it funds or co-funds.")] string? funderId,
+        [Description("draft, active (coverage still running), ended (last month passed, not closed yet) or closed.")] string? status,
+        [Description("The fiscal year.")] int? year,
+        int? page, int? pageSize, ListProgrammes list, CancellationToken ct)
     {
-        var outcome = await list.ExecuteAsync(status, page ?? 1, pageSize ?? 25, ct);
+        var outcome = await list.ExecuteAsync(new ProgrammeFilter(q, region, funderId, status, year), page ?? 1, pageSize ?? 25, ct);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Refusal.ToValidationProblem();
     }
 

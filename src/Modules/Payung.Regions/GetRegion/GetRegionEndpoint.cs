@@ -11,6 +11,7 @@ internal static class GetRegionEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/regions/{code}", HandleAsync)
+            .WithTags("Wilayah")
             .WithName("GetRegion")
             .WithSummary("Satu wilayah dengan jumlah kecamatan, desa dan kelurahan di bawahnya.")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -10,6 +10,7 @@ internal static class ListChildRegionsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/regions/{code}/children", HandleAsync)
+            .WithTags("Wilayah")
             .WithName("ListChildRegions")
             .WithSummary("Wilayah satu tingkat di bawah kode yang diberikan (provinsi → kabupaten/kota → kecamatan → desa/kelurahan).")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -15,6 +15,7 @@ internal static class SearchRegionsEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/regions", HandleAsync)
+            .WithTags("Wilayah")
             .WithName("SearchRegions")
             .WithSummary("Cari wilayah menurut nama; tanpa q mengembalikan daftar provinsi.")
             .ProducesValidationProblem();

@@ -27,6 +27,7 @@ internal static class CheckNikEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/nik/check", Handle)
+            .WithTags("NIK")
             .WithName("CheckNik")
             .WithSummary("Periksa NIK: panjang, kode wilayah, tanggal lahir dan jenis kelamin yang tersandi, nomor urut.")
             .ProducesValidationProblem()

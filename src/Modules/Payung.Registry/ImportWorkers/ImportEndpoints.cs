@@ -40,7 +40,7 @@ internal static class ImportEndpoints
             .RequireAuthorization(Permissions.WritePersonalData)
             .WithName("WorkerImportTemplate")
             .WithSummary("Templat impor pekerja: judul kolom dan satu baris contoh.")
-            .Produces(StatusCodes.Status200OK, contentType: ImportWorkbook.ContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, ImportWorkbook.ContentType);
 
         imports.MapGet("/{id:guid}", StatusAsync)
             .RequireAuthorization(Permissions.ReadPersonalData)
@@ -59,7 +59,7 @@ internal static class ImportEndpoints
             .RequireAuthorization(Permissions.ReadPersonalData)
             .WithName("WorkerImportErrors")
             .WithSummary("Buku kerja baris yang ditolak atau perlu diperiksa, dengan alasannya; perbaiki lalu unggah ulang apa adanya.")
-            .Produces(StatusCodes.Status200OK, contentType: ImportWorkbook.ContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ImportWorkbook.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

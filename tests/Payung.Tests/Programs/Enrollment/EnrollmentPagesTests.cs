@@ -111,6 +111,38 @@ public sealed class EnrollmentPagesTests(PayungApiFactory factory) : IClassFixtu
         Assert.Contains("Pindah domisili", await client.GetStringAsync(page + "?status=ended"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ParticipantsPage_EndingWithoutAReason_ShowsThePagesMessageAndEndsNothing()
+    {
+        var client = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
+        var (worker, _) = await CreateWorkerWithNikAsync(factory);
+        var enrollment = (await EnrollAsync(factory, programme, worker)).Verdicts[0].EnrollmentId!.Value;
+        var page = $"/program/{programme}/peserta";
+        var html = await client.GetStringAsync(page);
+        Assert.Contains("<option value=\"\" selected>— pilih alasan —</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"death\" selected", html, StringComparison.Ordinal);
+
+        var response = await PostFormAsync(client, page, $"End&enrollmentId={enrollment}", new() { ["reason"] = "", ["lastMonth"] = "2026-01" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Pilih alasan kepesertaan berakhir.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("active", (await EnrollmentAsync(factory, enrollment)).Status);
+    }
+
+    [Fact]
+    public async Task ParticipantsPage_ShowsTheVillageByName()
+    {
+        var client = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec());
+        var (worker, _) = await CreateWorkerWithNikAsync(factory);
+        await EnrollAsync(factory, programme, worker);
+
+        var html = await client.GetStringAsync($"/program/{programme}/peserta");
+
+        Assert.Contains("title=\"18.01.06.2001\">Jondong, Kalianda, Kabupaten Lampung Selatan</td>", html, StringComparison.Ordinal);
+    }
+
     private async Task<string?> StatusOfAsync(Guid programme, Guid worker)
     {
         await using var cmd = factory.Database.DataSource.CreateCommand(

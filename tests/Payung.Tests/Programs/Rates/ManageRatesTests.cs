@@ -42,6 +42,59 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task SeededRateTexts_AreIndonesianOnTheApiAndThePage()
+    {
+        var client = await AdminAsync();
+
+        var rates = await RatesAsync(client);
+        var page = await client.GetStringAsync("/admin/tarif");
+
+        Assert.Equal("Iuran JKM peserta BPU: Rp6.800 per bulan, berapa pun dasar upahnya.",
+            rates.ContributionRates.Single(r => r.Version == "JKM@2015-07").Note);
+        Assert.Equal("PP 44/2015 beserta perubahannya", rates.ContributionRates.Single(r => r.Version == "JKK@2015-07").Regulation);
+        Assert.StartsWith("Asumsi belum dikonfirmasi:", rates.FundingSources.Single(s => s.Code == "DANA_DESA").DiscountAssumption, StringComparison.Ordinal);
+        Assert.Contains("Iuran JKK peserta BPU (bukan penerima upah): 1% dari dasar upah bulanan", page, StringComparison.Ordinal);
+        Assert.Contains("Juli 2015", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("as amended", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndonesianRateTextsMigration_RewritesOnlyTheSeededTexts()
+    {
+        var sql = ReadMigration("0017_indonesian_rate_texts.sql");
+        await using var conn = await factory.Database.DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand(
+            """
+            update programs.funding_source set discount_assumption = case code when 'OTHER' then 'Ditetapkan administrator'
+                else 'Unconfirmed assumption: discounts not applied until BPJS confirms CSR-funded contributions qualify.' end
+             where code in ('OTHER', 'CSR')
+            """, conn, tx))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using (var again = new NpgsqlCommand(sql, conn, tx))
+        {
+            await again.ExecuteNonQueryAsync();
+        }
+
+        await using var read = new NpgsqlCommand(
+            "select string_agg(discount_assumption, ' | ' order by code) from programs.funding_source where code in ('CSR', 'OTHER')", conn, tx);
+        Assert.Equal("Asumsi belum dikonfirmasi: potongan tidak diterapkan sampai BPJS menegaskan bahwa iuran yang didanai CSR berhak atasnya."
+            + " | Ditetapkan administrator", await read.ExecuteScalarAsync());
+        await tx.RollbackAsync();
+    }
+
+    private static string ReadMigration(string name)
+    {
+        using var stream = typeof(Payung.Infrastructure.MigrationRunner).Assembly.GetManifestResourceStream("migrations/" + name)
+            ?? throw new InvalidOperationException($"Migration {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public async Task AddRate_AsNationalAdmin_ClosesTheOpenVersionAndEstimatesUseTheNewOne()
     {
         var client = await AdminAsync();

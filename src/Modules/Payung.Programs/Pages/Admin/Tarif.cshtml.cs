@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
+using Payung.Infrastructure.Pages;
 using Payung.Programs.ManageRates;
 using Payung.Programs.Pages.Program;
 
@@ -51,7 +52,8 @@ public sealed class TarifModel(ListRates list) : PageModel
         var outcome = await add.ExecuteAsync(new AddContributionRateRequest(Component, Kind, value, EffectiveFrom, Regulation, Note), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Versi tarif {outcome.Value.Version} ditambahkan, berlaku mulai {outcome.Value.EffectiveFrom}.";
+            Notice = ProgramsText.T.Format("Versi tarif {0} ditambahkan, berlaku mulai {1}.", outcome.Value.Version,
+                DisplayFormat.Month(outcome.Value.EffectiveFrom));
             return Redirect("/admin/tarif");
         }
 
@@ -67,7 +69,7 @@ public sealed class TarifModel(ListRates list) : PageModel
         var outcome = await set.ExecuteAsync(code, new SetFundingSourceDiscountRequest(discountApplies, assumption), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Pengaturan potongan untuk {outcome.Value.Code} disimpan.";
+            Notice = ProgramsText.T.Format("Pengaturan potongan untuk {0} disimpan.", ProgrammeDisplay.FundingSource(outcome.Value.Code));
             return Redirect("/admin/tarif");
         }
 
@@ -81,5 +83,11 @@ public sealed class TarifModel(ListRates list) : PageModel
     public string InvalidClass(string field) => ErrorFor(field) is null ? "" : "is-invalid";
 
     public static string Amount(ContributionRateResponse rate) =>
-        rate.Kind == "flat" ? ProgrammeForm.Rupiah((long)rate.Value) : rate.Value.ToString("0.####", CultureInfo.InvariantCulture) + "% dasar upah";
+        rate.Kind == "flat"
+            ? DisplayFormat.Rupiah((long)rate.Value)
+            : ProgramsText.T.Format("{0}% dasar upah", rate.Value.ToString("0.####", CultureInfo.CurrentCulture));
+
+    /// <summary>A version's months in force: <c>Juli 2015 – sekarang</c>.</summary>
+    public static string InForce(string from, string? to) =>
+        $"{DisplayFormat.Month(from)} – {(to is null ? ProgramsText.T["sekarang"] : DisplayFormat.Month(to))}";
 }

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Programs.ManageFunders;
 using Payung.Programs.ManageProgrammes;
+using Payung.Regions.Contracts;
+using Payung.Registry.Contracts;
 using Payung.Shared;
 
 namespace Payung.Programs.Pages.Program;
 
 /// <summary>Create a draft programme: the same <see cref="CreateProgramme"/> as <c>POST /api/v1/programmes</c>.</summary>
 [Authorize(Policy = Permissions.ManagePrograms)]
-public sealed class BaruModel(CreateProgramme create, ListFunders funders, BusinessCalendar calendar) : PageModel
+public sealed class BaruModel(CreateProgramme create, ListFunders funders, OccupationList occupations, IRegionDirectory regions,
+    CallerContext caller, BusinessCalendar calendar) : PageModel
 {
     [BindProperty]
     public ProgrammeForm Form { get; set; } = new();
@@ -20,10 +23,13 @@ public sealed class BaruModel(CreateProgramme create, ListFunders funders, Busin
 
     public ProgrammeFields Fields { get; private set; } = null!;
 
+    /// <summary>Before a funder is chosen the programme has no region yet: domiciles are searched in the caller's area.</summary>
+    private string? Within => caller.Scope.AllRegions ? null : caller.Scope.ScopeCode;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Form.FiscalYear ??= calendar.Today().Year;
-        Fields = new ProgrammeFields(Form, await funders.ExecuteAsync(ct), ModelState);
+        Fields = await ProgrammeFields.LoadAsync(Form, Within, funders, occupations, regions, ModelState, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -33,12 +39,12 @@ public sealed class BaruModel(CreateProgramme create, ListFunders funders, Busin
         var outcome = await create.ExecuteAsync(Form.ToRequest(), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Program {outcome.Value.Name} dibuat sebagai draf.";
+            Notice = ProgramsText.T.Format("Program {0} dibuat sebagai draf.", outcome.Value.Name);
             return Redirect($"/program/{outcome.Value.Id}");
         }
 
         ProgrammeForm.AddErrors(ModelState, outcome.Refusal);
-        Fields = new ProgrammeFields(Form, await funders.ExecuteAsync(ct), ModelState);
+        Fields = await ProgrammeFields.LoadAsync(Form, Within, funders, occupations, regions, ModelState, ct);
         return Page();
     }
 }

@@ -6,20 +6,22 @@ using Payung.Access.Contracts;
 using Payung.Infrastructure.Spreadsheets;
 using Payung.Programs.EnrollByNik;
 using Payung.Programs.EnrollWorkers;
+using Payung.Infrastructure.Pages;
 using Payung.Programs.ManageProgrammes;
+using Payung.Regions.Contracts;
 using Payung.Registry.Contracts;
 
 namespace Payung.Programs.Pages.Program;
 
 /// <summary>
 /// Enrol workers into a programme: by NIK (typed, one per line), every eligible worker of a village up to a number,
-/// or from a NIK file. Thin over <see cref="EnrollWorkersByNik"/>, <see cref="EnrollWorkers.EnrollWorkers"/> and
+/// (chosen with the region picker) or from a NIK file. Thin over <see cref="EnrollWorkersByNik"/>, <see cref="EnrollWorkers.EnrollWorkers"/> and
 /// <see cref="EnrollFromFile"/>, as the API; the verdicts of the last request are shown with their reasons.
 /// </summary>
 [Authorize(Policy = Permissions.WritePersonalData)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4L * 1024 * 1024)]
 [RequestSizeLimit(4L * 1024 * 1024)]
-public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageModel
+public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegionDirectory regions, CallerContext caller) : PageModel
 {
     [BindProperty]
     public string? Niks { get; set; }
@@ -34,6 +36,31 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageM
     public IFormFile? Berkas { get; set; }
 
     public ProgrammeDetailResponse Detail { get; private set; } = null!;
+
+    public RegionNames Names { get; private set; } = RegionNames.None;
+
+    /// <summary>The region the village picker searches in: the caller's own area inside the programme's, or the programme's.</summary>
+    public string VillageWithin
+    {
+        get
+        {
+            var programme = Detail.Programme.RegionCode;
+            return caller.Scope is { AllRegions: false, ScopeCode: { } own } && own.StartsWith(programme + ".", StringComparison.Ordinal)
+                ? own
+                : programme;
+        }
+    }
+
+    public RegionPicker VillagePicker => new(
+        Name: "Desa",
+        Label: ProgramsText.T["Desa/kelurahan atau kecamatan"],
+        Level: null,
+        Chosen: string.IsNullOrWhiteSpace(Desa) ? [] : [new PickedRegion(Desa.Trim(), Names.WithCode(Desa.Trim()))],
+        Within: VillageWithin,
+        Error: VillageError,
+        Help: ProgramsText.T["Ketik nama desa atau kecamatan lalu pilih dari daftar."]);
+
+    public string? VillageError { get; private set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -58,6 +85,12 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageM
 
     public async Task<IActionResult> OnPostVillageAsync(Guid id, [FromServices] EnrollWorkers.EnrollWorkers enroll, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Desa))
+        {
+            VillageError = ProgramsText.T["Pilih desa/kelurahan atau kecamatan yang pesertanya didaftarkan."];
+            return await ShowAsync(id, ct);
+        }
+
         var outcome = await enroll.ExecuteAsync(id, new EnrollWorkersRequest(null, new EnrollmentFilter(Desa?.Trim(), Batas)), ct);
         if (outcome.Succeeded)
         {
@@ -73,7 +106,7 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageM
     {
         if (Berkas is null || Berkas.Length == 0)
         {
-            Errors = ["Pilih berkas .xlsx atau .csv berkolom NIK untuk diunggah."];
+            Errors = [ProgramsText.T["Pilih berkas .xlsx atau .csv berkolom NIK untuk diunggah."]];
             return await ShowAsync(id, ct);
         }
 
@@ -120,6 +153,8 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks) : PageM
         {
             Errors = refusal.Messages().Select(m => m.Message).ToList();
         }
+
+        Names = await regions.NamesAsync([Desa?.Trim(), Detail.Programme.RegionCode], ct);
 
         return Page();
     }

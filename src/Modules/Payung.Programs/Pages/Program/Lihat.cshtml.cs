@@ -3,44 +3,68 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
+using Payung.Programs.Contracts;
 using Payung.Programs.ManageProgrammes;
+using Payung.Regions.Contracts;
+using Payung.Registry.Contracts;
+using Payung.Shared;
 
 namespace Payung.Programs.Pages.Program;
 
 /// <summary>
-/// One programme with its ceiling, commitments and participants, and the activate/close buttons: the same use
-/// cases as <c>GET /api/v1/programmes/{id}</c>, <c>…/activate</c> and <c>…/close</c>.
+/// One programme with its ceiling, commitments and participants, its terms in words, and the activate/close buttons:
+/// the same use cases as <c>GET /api/v1/programmes/{id}</c>, <c>…/activate</c> and <c>…/close</c>.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPrograms)]
-public sealed class LihatModel(GetProgramme get, CallerContext caller, IEnumerable<Payung.Programs.Contracts.IProgrammeBilling> billing) : PageModel
+public sealed class LihatModel(GetProgramme get, CallerContext caller, IRegionDirectory regions, OccupationList occupations,
+    BusinessCalendar calendar, IEnumerable<IProgrammeBilling> billing) : PageModel
 {
     /// <summary>Billed and paid, from the Billing module when the host has it.</summary>
-    public Payung.Programs.Contracts.ProgrammeBillingFigures? Billing { get; private set; }
+    public ProgrammeBillingFigures? Billing { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
 
     public ProgrammeDetailResponse Detail { get; private set; } = null!;
 
+    public RegionNames Names { get; private set; } = RegionNames.None;
+
+    public IReadOnlyList<string> OccupationNames { get; private set; } = [];
+
+    /// <summary>The status as a person reads it (<see cref="ProgrammePermissions.State"/>): <c>ended</c> once its months have passed.</summary>
+    public string State { get; private set; } = "draft";
+
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     /// <summary>The write buttons: the role may manage programmes and this one lies within the caller's region.</summary>
-    public bool CanManage => ProgrammePermissions.CanManage(caller.Scope) && (Detail is null || caller.Scope.Covers(Detail.Programme.RegionCode));
+    public bool CanManage => Detail is not null && ProgrammePermissions.CanManage(caller.Scope, Detail.Programme);
 
     public bool CanReadParticipants => ProgrammePermissions.Has(caller.Scope, Permissions.ReadPersonalData);
 
     public bool CanEnrol => ProgrammePermissions.Has(caller.Scope, Permissions.WritePersonalData);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
     // Razor Pages ignore [Authorize] on handlers, so the page reads for everyone and the write handlers check here.
     public async Task<IActionResult> OnPostActivateAsync(Guid id, [FromServices] ActivateProgramme activate, CancellationToken ct) =>
-        CanManage
-            ? await AfterAsync(id, await activate.ExecuteAsync(id, ct), "Program diaktifkan; pendaftaran peserta dapat dimulai.", ct)
+        await ManagesAsync(id, ct)
+            ? await AfterAsync(id, await activate.ExecuteAsync(id, ct), ProgramsText.T["Program diaktifkan; pendaftaran peserta dapat dimulai."], ct)
             : Forbid();
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, [FromServices] CloseProgramme close, CancellationToken ct) =>
-        CanManage ? await AfterAsync(id, await close.ExecuteAsync(id, ct), "Program ditutup.", ct) : Forbid();
+        await ManagesAsync(id, ct) ? await AfterAsync(id, await close.ExecuteAsync(id, ct), ProgramsText.T["Program ditutup."], ct) : Forbid();
+
+    private async Task<bool> ManagesAsync(Guid id, CancellationToken ct)
+    {
+        if (!ProgrammePermissions.CanManage(caller.Scope))
+        {
+            return false;
+        }
+
+        // An unknown or unseen programme goes on to the use case, which answers it as not found.
+        var outcome = await get.ExecuteAsync(id, ct);
+        return !outcome.Succeeded || ProgrammePermissions.CanManage(caller.Scope, outcome.Value.Programme);
+    }
 
     private async Task<IActionResult> AfterAsync(Guid id, Outcome<ProgrammeResponse> outcome, string notice, CancellationToken ct)
     {
@@ -68,6 +92,10 @@ public sealed class LihatModel(GetProgramme get, CallerContext caller, IEnumerab
         }
 
         Detail = outcome.Value;
+        var p = Detail.Programme;
+        State = ProgrammePermissions.State(p, calendar.CurrentMonth());
+        Names = await regions.NamesAsync(p.DomicileCodes.Append(p.RegionCode), ct);
+        OccupationNames = p.OccupationCodes.Count == 0 ? [] : ProgrammeDisplay.Occupations(p.OccupationCodes, await occupations.ReadAsync(ct));
         if (billing.FirstOrDefault() is { } source)
         {
             Billing = await source.FiguresAsync(id, ct);

@@ -5,18 +5,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Payung.Access.Contracts;
 using Payung.Programs.EndEnrollment;
 using Payung.Programs.EnrollWorkers;
+using Payung.Infrastructure.Pages;
 using Payung.Programs.ManageProgrammes;
+using Payung.Regions.Contracts;
 using Payung.Shared;
 
 namespace Payung.Programs.Pages.Program;
 
 /// <summary>
 /// A programme's participants in the caller's scope, per status and page, with the NIK masked as the scope requires,
-/// and a form per participant to end the enrolment: <see cref="ListEnrollments"/> and <see cref="EndEnrollment.EndEnrollment"/>,
+/// the village by name, and a form per participant to end the enrolment, where the operator must choose the reason
+/// (none is pre-selected: one careless click must not record a death): <see cref="ListEnrollments"/> and <see cref="EndEnrollment.EndEnrollment"/>,
 /// as <c>GET /api/v1/programmes/{id}/enrollments</c> and <c>POST /api/v1/enrollments/{id}/end</c>.
 /// </summary>
 [Authorize(Policy = Permissions.ReadPersonalData)]
-public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerContext caller, BusinessCalendar calendar) : PageModel
+public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerContext caller, BusinessCalendar calendar,
+    IRegionDirectory regions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -32,6 +36,13 @@ public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerC
     public Paged<EnrollmentSummary>? Result { get; private set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public RegionNames Names { get; private set; } = RegionNames.None;
+
+    /// <summary>The enrolment whose ending was refused, to show the form's own message beside it.</summary>
+    public Guid? FailedEnrollment { get; private set; }
+
+    public string? EndError { get; private set; }
 
     public bool CanWrite => ProgrammePermissions.Has(caller.Scope, Permissions.WritePersonalData);
 
@@ -51,11 +62,19 @@ public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerC
             return Forbid();
         }
 
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            FailedEnrollment = enrollmentId;
+            EndError = ProgramsText.T["Pilih alasan kepesertaan berakhir."];
+            return await ShowAsync(id, ct);
+        }
+
         var outcome = await end.ExecuteAsync(enrollmentId, new EndEnrollmentRequest(reason, lastMonth), ct);
         if (outcome.Succeeded)
         {
-            Notice = $"Kepesertaan diakhiri setelah {outcome.Value.LastMonth}; {ProgrammeForm.Rupiah(outcome.Value.Released)} kembali ke pagu."
-                + (outcome.Value.PromotedEnrollmentId is null ? "" : " Satu pekerja dari daftar tunggu kini aktif.");
+            Notice = ProgramsText.T.Format("Kepesertaan diakhiri setelah {0}; {1} kembali ke pagu.",
+                    DisplayFormat.Month(outcome.Value.LastMonth), DisplayFormat.Rupiah(outcome.Value.Released))
+                + (outcome.Value.PromotedEnrollmentId is null ? "" : " " + ProgramsText.T["Satu pekerja dari daftar tunggu kini aktif."]);
             return Redirect($"/program/{id}/peserta?status={Status}&halaman={PageNumber}");
         }
 
@@ -64,24 +83,25 @@ public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerC
             return NotFound();
         }
 
-        Errors = outcome.Refusal.Messages().Select(m => m.Message).ToList();
+        FailedEnrollment = enrollmentId;
+        EndError = string.Join(" ", outcome.Refusal.Messages().Select(m => m.Message));
         return await ShowAsync(id, ct);
     }
 
     public static string StatusLabel(string status) => status switch
     {
-        "active" => "Aktif",
-        "waiting" => "Menunggu",
-        _ => "Berakhir",
+        "active" => ProgramsText.T["Aktif"],
+        "waiting" => ProgramsText.T["Menunggu"],
+        _ => ProgramsText.T["Berakhir"],
     };
 
     public static string ReasonLabel(string? reason) => reason switch
     {
-        "death" => "Meninggal dunia",
-        "moved" => "Pindah domisili",
-        "wage_earner" => "Menjadi pekerja penerima upah",
-        "withdrawn" => "Mengundurkan diri",
-        "other" => "Lainnya",
+        "death" => ProgramsText.T["Meninggal dunia"],
+        "moved" => ProgramsText.T["Pindah domisili"],
+        "wage_earner" => ProgramsText.T["Menjadi pekerja penerima upah"],
+        "withdrawn" => ProgramsText.T["Mengundurkan diri"],
+        "other" => ProgramsText.T["Lainnya"],
         _ => "",
     };
 
@@ -98,6 +118,7 @@ public sealed class PesertaModel(GetProgramme get, ListEnrollments list, CallerC
         if (outcome.Succeeded)
         {
             Result = outcome.Value;
+            Names = await regions.NamesAsync(Result.Items.Select(e => e.VillageCode), ct);
         }
         else if (outcome.Refusal.Status == StatusCodes.Status404NotFound)
         {

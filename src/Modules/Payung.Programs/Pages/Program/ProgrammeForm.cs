@@ -6,7 +6,8 @@ namespace Payung.Programs.Pages.Program;
 
 /// <summary>
 /// The programme form as posted. Field names are the API's (<c>name</c>, <c>funderId</c>, …) so a refusal's
-/// per-field messages land beside the right input. Lists (domiciles, occupations) are typed comma-separated.
+/// per-field messages land beside the right input. Domiciles come from the region picker (one field per region) and
+/// occupations from checkboxes (one field per occupation), so nobody types a code.
 /// </summary>
 public sealed class ProgrammeForm
 {
@@ -23,8 +24,8 @@ public sealed class ProgrammeForm
     public int? VillageQuota { get; set; }
     public int? MinAge { get; set; }
     public int? MaxAge { get; set; }
-    public string? DomicileCodes { get; set; }
-    public string? OccupationCodes { get; set; }
+    public string[] DomicileCodes { get; set; } = [];
+    public string[] OccupationCodes { get; set; } = [];
     public int? MaxDtsenDecile { get; set; }
     public bool ExcludeDeceased { get; set; } = true;
     public bool ExcludeAlreadyFunded { get; set; } = true;
@@ -33,7 +34,7 @@ public sealed class ProgrammeForm
     public string? CofunderSharePercent { get; set; }
 
     public ProgrammeRequest ToRequest() => new(Name, FunderId, FundingSource, FiscalYear, BudgetCeiling, MonthFrom, MonthTo,
-        IncludeJht, IncomeBasis, TargetParticipants, VillageQuota, MinAge, MaxAge, Split(DomicileCodes), Split(OccupationCodes),
+        IncludeJht, IncomeBasis, TargetParticipants, VillageQuota, MinAge, MaxAge, Clean(DomicileCodes), Clean(OccupationCodes),
         MaxDtsenDecile, ExcludeDeceased, ExcludeAlreadyFunded, CofunderId, Share(CofunderSharePercent));
 
     public static ProgrammeForm Of(ProgrammeResponse p) => new()
@@ -51,8 +52,8 @@ public sealed class ProgrammeForm
         VillageQuota = p.VillageQuota,
         MinAge = p.MinAge,
         MaxAge = p.MaxAge,
-        DomicileCodes = string.Join(", ", p.DomicileCodes),
-        OccupationCodes = string.Join(", ", p.OccupationCodes),
+        DomicileCodes = [.. p.DomicileCodes],
+        OccupationCodes = [.. p.OccupationCodes],
         MaxDtsenDecile = p.MaxDtsenDecile,
         ExcludeDeceased = p.ExcludeDeceased,
         ExcludeAlreadyFunded = p.ExcludeAlreadyFunded,
@@ -75,14 +76,12 @@ public sealed class ProgrammeForm
             ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
             : null;
 
-    public static string Rupiah(long amount) => "Rp" + amount.ToString("N0", CultureInfo.GetCultureInfo("id-ID"));
-
     // An unreadable share becomes an impossible one, so the use case answers it with its own field message.
     private static decimal? Share(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
         : decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var share) ? share
         : -1m;
 
-    private static string[] Split(string? list) =>
-        (list ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] Clean(string[]? list) =>
+        (list ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -18,9 +18,9 @@ public sealed record VerdictLine(int? Row, string? Nik, string? Name, string Ver
 
     public static string Label(string verdict) => verdict switch
     {
-        "enrolled" => "Terdaftar",
-        "waiting" => "Daftar tunggu",
-        _ => "Ditolak",
+        "enrolled" => ProgramsText.T["Terdaftar"],
+        "waiting" => ProgramsText.T["Daftar tunggu"],
+        _ => ProgramsText.T["Ditolak"],
     };
 
     public static string Badge(string verdict) => verdict switch

@@ -126,8 +126,8 @@ public sealed class IndexModel(ListAuditEntries list, IRegionDirectory regions, 
 
     public static string ActorKindLabel(string kind) => kind switch
     {
-        "user" => AccessText.T["pengguna"],
-        "api_key" => AccessText.T["kunci API"],
+        "user" => AccessText.T["lewat akun pengguna"],
+        "api_key" => AccessText.T["lewat kunci API"],
         "system" => AccessText.T["sistem"],
         "anonymous" => AccessText.T["anonim"],
         _ => kind,
