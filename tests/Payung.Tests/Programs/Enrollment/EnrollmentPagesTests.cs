@@ -119,7 +119,7 @@ public sealed class EnrollmentPagesTests(PayungApiFactory factory) : IClassFixtu
         var (worker, _) = await CreateWorkerWithNikAsync(factory);
         var enrollment = (await EnrollAsync(factory, programme, worker)).Verdicts[0].EnrollmentId!.Value;
         var page = $"/program/{programme}/peserta";
-        var html = await client.GetStringAsync(page);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(page));
         Assert.Contains("<option value=\"\" selected>— pilih alasan —</option>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<option value=\"death\" selected", html, StringComparison.Ordinal);
 

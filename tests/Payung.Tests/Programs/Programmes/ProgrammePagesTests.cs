@@ -19,7 +19,7 @@ public sealed class ProgrammePagesTests(PayungApiFactory factory) : IClassFixtur
         });
         var client = await ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
 
-        var list = await client.GetStringAsync("/program?status=draft");
+        var list = await client.GetStringAsync($"/program?status=draft&q={Uri.EscapeDataString(programme.Name)}");
         Assert.Contains(programme.Name, list, StringComparison.Ordinal);
         foreach (var page in new[] { "/program/baru", "/program/pemberi-dana", $"/program/{programme.Id}/ubah" })
         {
@@ -77,8 +77,8 @@ public sealed class ProgrammePagesTests(PayungApiFactory factory) : IClassFixtur
         var unlimited = await CreateProgrammeAsync(factory, NewProgramme(funder.Id) with { MinAge = null, MaxAge = null, OccupationCodes = [] });
         var client = await ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
 
-        var html = await client.GetStringAsync($"/program/{open.Id}");
-        var other = await client.GetStringAsync($"/program/{unlimited.Id}");
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/program/{open.Id}"));
+        var other = WebUtility.HtmlDecode(await client.GetStringAsync($"/program/{unlimited.Id}"));
 
         Assert.Contains("<dd class=\"col-sm-8\" data-testid=\"age\">mulai 18 tahun</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd class=\"col-sm-8\" data-testid=\"quota\">tanpa kuota</dd>", html, StringComparison.Ordinal);
