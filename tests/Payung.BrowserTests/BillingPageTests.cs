@@ -59,27 +59,4 @@ public sealed class BillingPageTests(PayungAppFixture app)
         await page.ScreenshotAsync(new() { Path = TestArtifacts.PathFor("protection-check.png"), FullPage = true });
         session.AssertNoConsoleErrors();
     }
-
-    [Fact]
-    public async Task Scratch_EnglishText()
-    {
-        var programme = await BrowserData.DraftProgrammeAsync(app, "aktifkan kasus", "2026-10", "2026-12");
-        var username = await BrowserUsers.CreateAsync(app, Role.DisnakerOperator, "18.01");
-        await using var session = await app.OpenAsync();
-        var page = session.Page;
-        await BrowserUsers.SignInAsync(page, username);
-        await page.GotoAsync("/bahasa/en?returnUrl=/");
-        await page.GotoAsync($"/program/{programme}/tagihan");
-        var text = await page.EvaluateAsync<string>("""
-            () => {
-              const body = document.body.cloneNode(true);
-              body.querySelectorAll('[translate=no], [lang=id], input, textarea, code, kbd, script, style, template, .rule-code')
-                  .forEach(e => e.remove());
-              const attributes = [...body.querySelectorAll('[placeholder], [title], [aria-label]')]
-                  .flatMap(e => ['placeholder', 'title', 'aria-label'].map(a => e.getAttribute(a)).filter(v => v));
-              return [body.textContent, ...attributes].join('\n');
-            }
-            """);
-        Assert.Fail(System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
-    }
 }
