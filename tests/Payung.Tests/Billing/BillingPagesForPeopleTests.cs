@@ -34,7 +34,7 @@ public sealed partial class BillingPagesForPeopleTests(PayungApiFactory factory)
     }
 
     [Fact]
-    public async Task ProgrammeBillingPage_ForAVillageOperatorOfTheRegency_ShowsNoBillOrPaymentForm_AndSaysWhoBills()
+    public async Task ProgrammeBillingPage_ForAVillageOperatorOfTheRegency_ShowsNoBillOrPaymentForm_AndSaysWhoBills_AndAViewerGetsNoLinkToTheLines()
     {
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-01"));
         var worker = await BillingTestKit.CreateWorkerAsync(factory);
@@ -44,12 +44,14 @@ public sealed partial class BillingPagesForPeopleTests(PayungApiFactory factory)
         await BillAsync(factory, programme);
         var village = await ClientAsync(Role.DesaOperator, "18.01.06.2001");
         var disnaker = await ClientAsync(Role.DisnakerOperator, LampungSelatan);
+        var executive = await ClientAsync(Role.ExecutiveViewer, LampungSelatan);
 
         var seen = await PageAsync(village, $"/program/{programme}/tagihan");
         var token = await AccessTestKit.AntiforgeryTokenAsync(village, "/perlindungan");
         var posted = await village.PostAsync($"/program/{programme}/tagihan?handler=Bill",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["month"] = "2026-01" }));
         var managed = await PageAsync(disnaker, $"/program/{programme}/tagihan");
+        var summary = await PageAsync(executive, $"/program/{programme}/tagihan");
 
         Assert.DoesNotContain("data-testid=\"bill-form\"", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"payment-form\"", seen, StringComparison.Ordinal);
@@ -66,6 +68,10 @@ public sealed partial class BillingPagesForPeopleTests(PayungApiFactory factory)
         Assert.DoesNotContain("data-testid=\"who-bills\"", managed, StringComparison.Ordinal);
         Assert.Contains("Januari 2026", managed, StringComparison.Ordinal);
         Assert.Contains("08-01-2026", managed, StringComparison.Ordinal);
+        // The bill lines name people: an executive viewer reads the bill numbers without a link it could not open.
+        Assert.Contains("href=\"/tagihan/", managed, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/tagihan/", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"bill-form\"", summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class TagihanModel(ProgrammeMoney money, ListPayments payments, Ca
     /// </summary>
     public bool CanChange => CanManage && Money is { } m && caller.Scope.Covers(m.RegionCode);
 
+    /// <summary>Whether the bill lines page (names and NIKs, <see cref="Permissions.ReadPersonalData"/>) is open to the caller, so the bill numbers link to it.</summary>
+    public bool CanReadLines => caller.Scope.Role is { } role && Permissions.Roles[Permissions.ReadPersonalData].Contains(role);
+
     private bool CanManage => caller.Scope.Role is { } role && Permissions.Roles[Permissions.ManagePrograms].Contains(role);
 
     [BindProperty]
