@@ -68,7 +68,7 @@ public sealed class CrawlTests(PayungAppFixture app)
 
     private async Task<CrawlReport> RunAsync()
     {
-        await CrawlData.GetAsync(app);
+        var data = await CrawlData.GetAsync(app);
         var routes = PageRoutes.From(app.Services);
         var result = new CrawlReport();
         foreach (var (username, role) in CrawlData.Roles)
@@ -78,7 +78,7 @@ public sealed class CrawlTests(PayungAppFixture app)
             await BrowserUsers.SignInAsync(session.Page, username);
             await BrowserUsers.SignInAsync(english.Page, username);
             await english.Page.GotoAsync("/bahasa/en?returnUrl=/");
-            await new PageCrawler(routes, $"{username} ({role})").CrawlAsync(session.Page, english.Page, result);
+            await new PageCrawler(routes, $"{username} ({role})").CrawlAsync(session.Page, english.Page, result, $"/program/{data.ActiveProgramme}");
             result.Failures.AddRange(session.ConsoleErrors.Select(e => $"{username}: browser error {e}"));
         }
 

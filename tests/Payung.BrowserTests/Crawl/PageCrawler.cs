@@ -33,13 +33,20 @@ public sealed partial class PageCrawler(PageRoutes routes, string who)
 
     private static readonly string[] SkippedPrefixes = ["/api-docs", "/openapi", "/health", "/bahasa", "/keluar", "/lib/", "/css/", "/js/", "/error"];
 
-    public async Task CrawlAsync(IPage page, IPage? english, CrawlReport report)
+    /// <param name="starts">Pages to begin with after the home page (the crawl's own active programme, whose page
+    /// links to enrolment, which a draft's page does not).</param>
+    public async Task CrawlAsync(IPage page, IPage? english, CrawlReport report, params string[] starts)
     {
         var queue = new Queue<string>();
         var seenRoutes = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         var seenDownloads = new HashSet<string>(StringComparer.Ordinal);
         queue.Enqueue("/");
+        foreach (var start in starts)
+        {
+            queue.Enqueue(start);
+        }
+
         var visited = 0;
         while (queue.Count > 0 && visited < MaxPages)
         {
