@@ -72,8 +72,6 @@ public static class DisplayFormat
 
     public static string Number(long? n) => n is { } v ? v.ToString("N0", Culture) : Empty;
 
-    public static string Number(decimal? n, int decimals) => n is { } v ? v.ToString("N" + decimals, Culture) : Empty;
-
     /// <summary>A share such as <c>34,81%</c> / <c>34.81%</c>, with as many decimals as needed up to two.</summary>
     public static string Percent(decimal? percent) => percent is { } p ? p.ToString("0.##", Culture) + "%" : Empty;
 

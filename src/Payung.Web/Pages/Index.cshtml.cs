@@ -65,14 +65,8 @@ public sealed class IndexModel(
             Programmes = await programmeDesk.ReadAsync(month, ProgrammesShown, ct);
             if (Can(Permissions.ReadPersonalData))
             {
-                var unpaid = new Dictionary<Guid, long>();
-                foreach (var p in Programmes.Programmes.Where(p => p.Status != "draft"))
-                {
-                    var figures = await billing.FiguresAsync(p.Id, ct);
-                    unpaid[p.Id] = figures.Billed - figures.Paid;
-                }
-
-                Unpaid = unpaid;
+                var figures = await billing.FiguresAsync(Programmes.Programmes.Where(p => p.Status != "draft").Select(p => p.Id).ToList(), ct);
+                Unpaid = figures.ToDictionary(f => f.Key, f => f.Value.Billed - f.Value.Paid);
             }
         }
 

@@ -10,4 +10,7 @@ public sealed record ProgrammeBillingFigures(long Billed, long Paid, long Refund
 public interface IProgrammeBilling
 {
     Task<ProgrammeBillingFigures> FiguresAsync(Guid programmeId, CancellationToken ct);
+
+    /// <summary>The figures of several programmes in one query (the home page's list), by programme id.</summary>
+    Task<IReadOnlyDictionary<Guid, ProgrammeBillingFigures>> FiguresAsync(IReadOnlyCollection<Guid> programmeIds, CancellationToken ct);
 }
