@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Payung.Infrastructure;
 using Payung.Programs.EstimateBudget;
 using Payung.Programs.ManageFunders;
@@ -15,8 +14,6 @@ public static class ProgramsModule
     {
         services.AddSingleton<RateTableCache>();
         services.AddScoped<Payung.Registry.Contracts.IWorkerMergeGuard, GuardMerges.EnrolledWorkerMergeGuard>();
-        // The registry's contract that the programme form and page read; TryAdd, so the Registry module may own the line.
-        services.TryAddScoped<Payung.Registry.Contracts.OccupationList>();
         services.AddScoped<Contracts.IProgrammeDesk, ShowDesk.ProgrammeDesk>();
         services.AddSingleton<Contracts.SelfPaidContribution>();
         services.AddScoped<EstimateBudget.EstimateBudget>();

@@ -26,6 +26,7 @@ public static class RegistryModule
         services.AddScoped<ReviewDuplicates.MergeDuplicate>();
         services.AddScoped<ReviewDuplicates.DismissDuplicate>();
         services.AddScoped<Contracts.WorkerNiks>();
+        services.AddScoped<Contracts.OccupationList>();
         services.AddImportWorkers();
         services.AddImportDetailTable("registry.worker_import_row");
         return services;

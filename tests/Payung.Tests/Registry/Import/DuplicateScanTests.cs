@@ -47,7 +47,7 @@ public sealed class DuplicateScanTests(PayungApiFactory factory) : IClassFixture
         Assert.Equal(new[] { existingId, newcomerId }.Order().ToArray(), new[] { candidate.Worker.Id, candidate.OtherWorker.Id }.Order().ToArray());
         var page = await client.GetStringAsync($"/impor/{second.Id}");
         Assert.Contains("data-testid=\"duplicate-scan\" data-status=\"succeeded\"", page);
-        Assert.Contains("Pemeriksaan duplikat: <strong>selesai, 1 kandidat</strong>", page);
+        Assert.Contains("Pemeriksaan duplikat: <strong>Selesai, 1 kandidat</strong>", page);
 
         var rerun = await RunScanAsync(second.Id);
         var again = await ImportApi.ImportAsync(client, ImportFiles.Csv([newcomer]), "kk-baru.csv");

@@ -84,11 +84,11 @@ public sealed class HasilModel(GetWorkerImport get, ListWorkerImportRows rows, I
 
     public static string ScanLabel(ImportDuplicateScan scan) => scan.Status switch
     {
-        "queued" => RegistryText.T["menunggu giliran"],
-        "running" => RegistryText.T["berjalan"],
-        "succeeded" => RegistryText.T.Format("selesai, {0} kandidat", DisplayFormat.Number(scan.Candidates ?? 0)),
-        "failed" => RegistryText.T["gagal"],
-        "cancelled" => RegistryText.T["dibatalkan"],
+        "queued" => RegistryText.T["Menunggu giliran"],
+        "running" => RegistryText.T["Berjalan"],
+        "succeeded" => RegistryText.T.Format("Selesai, {0} kandidat", DisplayFormat.Number(scan.Candidates ?? 0)),
+        "failed" => RegistryText.T["Gagal"],
+        "cancelled" => RegistryText.T["Dibatalkan"],
         _ => scan.Status,
     };
 
