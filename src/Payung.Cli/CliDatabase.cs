@@ -7,6 +7,7 @@ using Payung.Access;
 using Payung.Billing;
 using Payung.Infrastructure;
 using Payung.Infrastructure.Jobs;
+using Payung.Infrastructure.Rules;
 using Payung.Regions;
 using Payung.Registry;
 using Payung.Shared;
@@ -95,6 +96,8 @@ internal sealed class CliDatabase : IAsyncDisposable
         try
         {
             await opened.ProbeAsync(ct);
+            // A long command (a billing run) sees a rate or holiday changed meanwhile by a web instance.
+            await opened.Get<RuleChangeListener>().StartAsync(ct);
             return opened;
         }
         catch
@@ -162,6 +165,7 @@ internal sealed class CliDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Get<RuleChangeListener>().StopAsync(CancellationToken.None);
         await services.DisposeAsync(); // closes the pooled connections before the cluster may stop
         await database.DisposeAsync();
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Payung.Infrastructure.Rules;
 
 namespace Payung.Infrastructure;
 
@@ -12,6 +13,7 @@ public static class InfrastructureServices
     {
         services.TryAddScoped<CallerContext>();
         services.TryAddScoped<AuditInterceptor>();
+        services.AddRuleCache<Rules.WorkingCalendarCache>();
         return services;
     }
 

@@ -22,7 +22,7 @@ public sealed class BillingPageTests(PayungAppFixture app)
         var programme = await BrowserData.ActiveProgrammeAsync(app, "tagihan peramban", "2026-01", "2026-02");
         using var scope = BrowserData.SystemScope(app);
         var enrolled = await scope.ServiceProvider.GetRequiredService<EnrollWorkers>()
-            .ExecuteAsync(programme, new EnrollWorkersRequest([worker], null), CancellationToken.None);
+            .ExecuteAsync(programme, new EnrollWorkersRequest([worker], null, "2024-01-02"), CancellationToken.None);
         Assert.True(enrolled.Succeeded, enrolled.Refusal?.Code);
         return programme;
     }

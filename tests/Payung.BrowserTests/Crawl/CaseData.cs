@@ -39,7 +39,7 @@ public static class CaseData
         var programme = await BrowserData.ActiveProgrammeAsync(app, "kasus formulir", "2026-01", "2026-12");
         using var scope = BrowserData.SystemScope(app);
         var enrolled = await scope.ServiceProvider.GetRequiredService<EnrollWorkers>()
-            .ExecuteAsync(programme, new EnrollWorkersRequest([worker ?? await WorkerAsync(app)], null), CancellationToken.None);
+            .ExecuteAsync(programme, new EnrollWorkersRequest([worker ?? await WorkerAsync(app)], null, "2024-01-02"), CancellationToken.None);
         Assert.True(enrolled.Succeeded, enrolled.Refusal?.Code);
         if (billed)
         {

@@ -70,7 +70,7 @@ public sealed class CrawlData
         using (var scope = BrowserData.SystemScope(app))
         {
             var sp = scope.ServiceProvider;
-            var enrolled = await sp.GetRequiredService<EnrollWorkers>().ExecuteAsync(active, new EnrollWorkersRequest([worker], null), ct);
+            var enrolled = await sp.GetRequiredService<EnrollWorkers>().ExecuteAsync(active, new EnrollWorkersRequest([worker], null, "2024-01-02"), ct);
             Assert.True(enrolled.Succeeded, enrolled.Refusal?.Code);
             var bills = await sp.GetRequiredService<GenerateBills>().ExecuteAsync(active, new GenerateBillsRequest(null), ct);
             Assert.True(bills.Succeeded, bills.Refusal?.Code);

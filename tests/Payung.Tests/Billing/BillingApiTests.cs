@@ -149,7 +149,8 @@ public sealed class BillingApiTests(PayungApiFactory factory) : IClassFixture<Pa
     {
         var (programme, worker) = await EnrolledAsync();
         await BillAsync(factory, programme);
-        await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-05");
+        // Paid after the arrears window (January's ends on 31 March): a gap that only a backdate mends.
+        await PayAsync(factory, programme, 2 * MonthlyRate, "2026-05-05");
 
         var onTimeMonth = await client.PutAsJsonAsync($"/api/v1/workers/{worker.Nik}/contributions/2026-05/backdate", new { status = "requested" });
         var requested = await client.PutAsJsonAsync($"/api/v1/workers/{worker.Nik}/contributions/2026-01/backdate", new { status = "requested" });
@@ -196,7 +197,8 @@ public sealed class BillingApiTests(PayungApiFactory factory) : IClassFixture<Pa
     {
         var (programme, worker) = await EnrolledAsync();
         await BillAsync(factory, programme);
-        await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-05");
+        // Paid after the arrears window (January's ends on 31 March): a gap that only a backdate mends.
+        await PayAsync(factory, programme, 2 * MonthlyRate, "2026-05-05");
         var branch = await AccessTestKit.CreateBranchAsync(factory, LampungSelatan);
         var officer = await AccessTestKit.SignedInClientAsync(factory, await AccessTestKit.CreateUserAsync(factory, Role.BpjsOfficer, null, branch));
         var viewer = await AccessTestKit.SignedInClientAsync(factory, await AccessTestKit.CreateUserAsync(factory, Role.ProvinceViewer, "18"));

@@ -1,3 +1,4 @@
+using Payung.Programs.EnrollWorkers;
 using Payung.Tests.Programs.Enrollment;
 using static Payung.Tests.Billing.BillingTestKit;
 using static Payung.Tests.Programs.Enrollment.EnrollmentTestKit;
@@ -27,14 +28,14 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Pay_OnTime_ProtectsTheMonth_AndLatePaymentLeavesAGap()
+    public async Task Pay_OnTime_ProtectsTheMonth_AndArrearsPaidInsideTheWindowKeepTheMembership()
     {
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
         var w = await BillingTestKit.CreateWorkerAsync(factory);
         await EnrollAsync(factory, programme, w.Id);
         await BillAsync(factory, programme);
 
-        // January paid on the 10th (on time); February and March paid together on 20 March.
+        // January paid on the 10th (on time); February and March paid together on 20 March, inside the 3-month window.
         await PayAsync(factory, programme, MonthlyRate, "2026-01-10");
         var late = await PayAsync(factory, programme, 2 * MonthlyRate, "2026-03-20");
 
@@ -46,11 +47,37 @@ public sealed class BillingFlowTests(PayungApiFactory factory) : IClassFixture<P
         Assert.True(jan.Protected);
         Assert.Contains(jan.Reasons, r => r.Code == "contribution.paid_on_time");
         Assert.Equal(programme, jan.FundedBy!.ProgrammeId);
+        // On 20 February the month was still unpaid: the rule's default setting protects no such day, but no break.
         Assert.False(feb.Protected);
-        Assert.Contains(feb.Reasons, r => r.Code == "protection.continuity_break");
+        Assert.Contains(feb.Reasons, r => r.Code == "contribution.paid_in_arrears_window");
+        Assert.DoesNotContain(feb.Reasons, r => r.Code == "protection.continuity_break");
         Assert.False(marBefore.Protected);
         Assert.True(marAfter.Protected);
-        Assert.Contains(marAfter.Reasons, r => r.Code == "contribution.paid_late_restarted");
+        Assert.Contains(marAfter.Reasons, r => r.Code == "contribution.paid_in_arrears_window");
+    }
+
+    [Fact]
+    public async Task Enrol_InMonthThreeOfAFiveMonthProgramme_CommitsBillsAndProtectsOnlyFromTheMembershipDay()
+    {
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-05"));
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+
+        var enrolled = await EnrollAsync(factory, programme, new EnrollWorkersRequest([w.Id], null, "2026-03-12"));
+        var bills = await BillAsync(factory, programme);
+        await PayAsync(factory, programme, 3 * MonthlyRate, "2026-03-13");
+
+        Assert.Equal(3 * MonthlyRate, enrolled.CommittedTotal);
+        Assert.Equal(["2026-03", "2026-04", "2026-05"], (await FundedMonthsAsync(factory, w.Id)).Select(m => m.Month));
+        Assert.Equal(["2026-03", "2026-04", "2026-05"], bills.Bills.Select(b => b.Month).Order());
+        Assert.Equal(3 * MonthlyRate, bills.Bills.Sum(b => b.Total));
+        var february = await ProtectionAsync(factory, w.Nik, "2026-02-20");
+        var dayBefore = await ProtectionAsync(factory, w.Nik, "2026-03-11");
+        var firstDay = await ProtectionAsync(factory, w.Nik, "2026-03-12");
+        Assert.Equal((false, "not_started"), (february.Protected, february.State));
+        Assert.Equal((false, "not_started"), (dayBefore.Protected, dayBefore.State));
+        Assert.Contains(dayBefore.Reasons, r => r.Code == "membership.not_started");
+        Assert.Equal((true, "protected"), (firstDay.Protected, firstDay.State));
+        Assert.True((await ProtectionAsync(factory, w.Nik, "2026-05-31")).Protected);
     }
 
     [Fact]

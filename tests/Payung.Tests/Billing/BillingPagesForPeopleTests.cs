@@ -107,8 +107,8 @@ public sealed partial class BillingPagesForPeopleTests(PayungApiFactory factory)
         Assert.Contains("Contributions are due by day 15", strip, StringComparison.Ordinal);
         Assert.Contains("Not protected on 20-01-2026", check, StringComparison.Ordinal);
         // The reason in words, the day in the page format, the code beside it.
-        Assert.Contains("paid only on 20-02-2026 (a later month)", check, StringComparison.Ordinal);
-        Assert.Contains("<code class=\"rule-code text-muted\">protection.continuity_break</code>", check, StringComparison.Ordinal);
+        Assert.Contains("paid on 20-02-2026, after the due date 15-01-2026 but within the 3-month arrears limit (until 31-03-2026)", check, StringComparison.Ordinal);
+        Assert.Contains("<code class=\"rule-code text-muted\">contribution.paid_in_arrears_window</code>", check, StringComparison.Ordinal);
         Assert.Contains("Continuing contributions as self-paid", retention, StringComparison.Ordinal);
         Assert.Contains("Contribution statement import", imports, StringComparison.Ordinal);
         Assert.Contains("PP 44/2015 as amended", settings, StringComparison.Ordinal);

@@ -96,12 +96,13 @@ public sealed class BillingPagesTests(PayungApiFactory factory) : IClassFixture<
         var elsewhere = await lahat.GetAsync($"/pekerja/{worker.Id}/iuran");
         var workerPage = await client.GetStringAsync($"/pekerja/{worker.Id}");
 
-        Assert.Contains("data-month=\"2026-01\" data-state=\"gap\"", strip, StringComparison.Ordinal);
+        // Both months paid on 20 February, after their due days but inside the arrears window: no gap.
+        Assert.Contains("data-month=\"2026-01\" data-state=\"protected_from_payment\"", strip, StringComparison.Ordinal);
         Assert.Contains("data-month=\"2026-02\" data-state=\"protected_from_payment\"", strip, StringComparison.Ordinal);
         Assert.Contains("data-month=\"2026-03\" data-state=\"none\"", strip, StringComparison.Ordinal);
         var html = await check.Content.ReadAsStringAsync();
         Assert.Contains("data-protected=\"false\"", html, StringComparison.Ordinal);
-        Assert.Contains("protection.continuity_break", html, StringComparison.Ordinal);
+        Assert.Contains("contribution.paid_in_arrears_window", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Contains("data-testid=\"worker-protection-strip\"", workerPage, StringComparison.Ordinal);
         Assert.Equal(12, System.Text.RegularExpressions.Regex.Matches(workerPage, "data-state=\"").Count);

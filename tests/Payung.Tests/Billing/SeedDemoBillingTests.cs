@@ -46,12 +46,14 @@ public sealed class SeedDemoBillingTests
         Assert.Equal(2_951L * 6 * 16_800, await ScalarAsync(dataSource,
             "select sum(a.amount)::bigint from billing.payment_allocation a join billing.bill b on b.id = a.bill_id where b.programme_id = $1", bdl));
 
-        // One Bandar Lampung participant: April a gap, May protected from the 20th, October lapsed.
+        // One Bandar Lampung participant: April paid late in May, inside the arrears window (continuous, protected from the
+        // payment day, so not on its last day), May protected from the 20th, October lapsed.
         var worker = (Guid)await ScalarObjectAsync(dataSource, "select min(worker_id::text)::uuid from programs.billable_month where programme_id = $1", bdl);
         var ledger = await WorkerLedgerAsync(dataSource, worker);
-        var rules = await ReadRulesAsync(dataSource);
-        string State(string day) => ProtectionEvaluator.Evaluate(DateOnly.Parse(day), ledger, rules, null, calendar.Today()).State;
-        Assert.Equal(("protected", "gap", "protected_from_payment", "protected", "unpaid", "inactive"),
+        var facts = new ProtectionFacts(ledger, await ReadRulesAsync(dataSource),
+            await new Payung.Infrastructure.Rules.WorkingCalendarCache(dataSource).GetAsync(CancellationToken.None));
+        string State(string day) => ProtectionEvaluator.Evaluate(DateOnly.Parse(day), facts, calendar.Today()).State;
+        Assert.Equal(("protected", "protected_from_payment", "protected_from_payment", "protected", "unpaid", "inactive"),
             (State("2025-02-01"), State("2025-04-30"), State("2025-05-25"), State("2025-06-30"), State("2025-07-31"), State("2025-10-31")));
         Assert.InRange(await ScalarAsync(dataSource, "select count(*) from billing.contribution where source = 'self_paid' and month = date '2025-10-01'"),
             4_465 * 30 / 100, 4_465 * 50 / 100);

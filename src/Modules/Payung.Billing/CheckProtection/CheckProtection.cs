@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Billing.CheckProtection;
@@ -34,7 +35,7 @@ internal sealed record ContributionStripResponse(Guid WorkerId, string FullName,
 /// "Was NIK X protected on date D, and why" in one call, and the month-by-month strip the worker page shows: the
 /// worker's ledger and the rules in force, through <see cref="ProtectionEvaluator"/>. 404 outside the caller's scope.
 /// </summary>
-public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar)
+public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar, WorkingCalendarCache workingDays)
 {
     public const int MaxStripMonths = 120;
 
@@ -59,8 +60,9 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
         }
 
         var month = ContributionMonth.FromDate(date);
-        var (ledger, programmes, rules) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, month, ct);
-        var verdict = ProtectionEvaluator.Evaluate(date, ledger, rules, worker.DeathDate, calendar.Today());
+        var (ledger, programmes, rules, start) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, month, ct);
+        var facts = new ProtectionFacts(ledger, rules, await workingDays.GetAsync(ct), start, worker.DeathDate);
+        var verdict = ProtectionEvaluator.Evaluate(date, facts, calendar.Today());
         var e = verdict.Entry;
         return new ProtectionResponse(verdict.Protected, month.ToString(), date.ToString("yyyy-MM-dd"), verdict.State,
             WorkerLedger.Of(e, programmes), e?.AmountDue, e?.AmountPaid, e?.PaidOn?.ToString("yyyy-MM-dd"), e?.BackdateStatus,
@@ -109,7 +111,8 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
             return Refusal.NotFound("worker.not_found", "Pekerja tidak ditemukan.");
         }
 
-        var (ledger, programmes, rules) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, null, ct);
+        var (ledger, programmes, rules, start) = await WorkerLedger.ReadWithRulesAsync(conn, worker.Id, null, ct);
+        var facts = new ProtectionFacts(ledger, rules, await workingDays.GetAsync(ct), start, worker.DeathDate);
         var current = calendar.CurrentMonth();
         var last = to ?? (ledger.Count > 0 && ledger[^1].Month > current ? ledger[^1].Month : current);
         // By default from the first ledger month, at most two years back, or the last year when there is none.
@@ -130,7 +133,7 @@ public sealed class CheckProtection(NpgsqlDataSource dataSource, CallerContext c
         {
             // A past month is judged at its last day, this month today, a future month at its first day.
             var day = m < current ? m.LastDay : m == current ? today : m.FirstDay;
-            var v = ProtectionEvaluator.Evaluate(day, ledger, rules, worker.DeathDate, today);
+            var v = ProtectionEvaluator.Evaluate(day, facts, today);
             months.Add(new StripMonth(m.ToString(), v.State, v.Protected, WorkerLedger.Of(v.Entry, programmes),
                 v.Entry?.AmountDue ?? 0, v.Entry?.AmountPaid ?? 0, v.Entry?.PaidOn?.ToString("yyyy-MM-dd"), v.Entry?.BackdateStatus, v.Reasons));
         }

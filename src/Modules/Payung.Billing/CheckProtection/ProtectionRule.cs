@@ -7,7 +7,8 @@ namespace Payung.Billing.CheckProtection;
 internal sealed record ProtectionRule(
     string Version, ContributionMonth From, ContributionMonth? To, int DueDay, int LapseMonths, bool ArrearsMonthProtected)
 {
-    public DateOnly DueDate(ContributionMonth month) => month.FirstDay.AddDays(DueDay - 1);
+    /// <summary>The month's due date: the due day, moved to the next working day of <paramref name="calendar"/>. The only due-date formula.</summary>
+    public DateOnly DueDate(ContributionMonth month, WorkingCalendar calendar) => calendar.DueDate(month, DueDay);
 
     /// <summary>Every version, oldest first; <see cref="ReadAsync"/> reads the rows.</summary>
     public const string SelectAll = """

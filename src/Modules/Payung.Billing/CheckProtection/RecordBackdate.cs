@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Billing.CheckProtection;
@@ -8,9 +9,11 @@ internal sealed record RecordBackdateRequest(string? Status, string? Note);
 
 /// <summary>
 /// Tracks the request to BPJS to backdate a month that a late payment left as a gap: requested, then approved or
-/// refused. Only a month paid after its due date can carry one; an approved backdate makes the month protected.
+/// refused. Only a month paid after the arrears window can carry one (a month paid late inside the window keeps the
+/// membership continuous and needs none), as <see cref="ProtectionEvaluator"/> judges it; an approved backdate makes
+/// the month protected.
 /// </summary>
-internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock)
+internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, WorkingCalendarCache workingDays)
 {
     public async Task<Outcome<LedgerMonth>> ExecuteAsync(string nik, string monthText, RecordBackdateRequest? request, CancellationToken ct)
     {
@@ -40,9 +43,8 @@ internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext 
 
         string? before;
         await using (var cmd = new NpgsqlCommand("""
-            select c.backdate_status, c.paid_on > (c.month + (r.due_day - 1))
+            select c.backdate_status
               from billing.contribution c
-              join billing.protection_rule r on r.effective_from <= c.month and (r.effective_to is null or c.month <= r.effective_to)
              where c.worker_id = $1 and c.month = $2 and c.paid_on is not null
              for update of c
             """, conn, tx))
@@ -50,13 +52,31 @@ internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext 
             cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = worker.Id });
             cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = month.FirstDay });
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct) || !r.GetBoolean(1))
+            if (!await r.ReadAsync(ct))
             {
-                return Refusal.Rule("backdate.not_late", "Bulan ini tidak dibayar terlambat.",
-                    "Permohonan berlaku surut hanya untuk bulan yang lunas setelah jatuh tempo.");
+                return NotAfterWindow;
             }
 
             before = r.IsDBNull(0) ? null : r.GetString(0);
+        }
+
+        // Judged without any backdate: would the month be a gap?
+        var ledger = (await WorkerLedger.ReadAsync(conn, worker.Id, month, ct))
+            .Select(l => l.Month == month ? l with { BackdateStatus = null } : l).ToList();
+        await using (var rulesCmd = new NpgsqlCommand(ProtectionRule.SelectAll, conn, tx))
+        {
+            IReadOnlyList<ProtectionRule> rules;
+            await using (var r = await rulesCmd.ExecuteReaderAsync(ct))
+            {
+                rules = await ProtectionRule.ReadAsync(r, ct);
+            }
+
+            var facts = new ProtectionFacts(ledger, rules, await workingDays.GetAsync(ct),
+                await WorkerLedger.MembershipStartAsync(conn, tx, worker.Id, ct));
+            if (ProtectionEvaluator.Evaluate(month.LastDay, facts, month.LastDay).State != "gap")
+            {
+                return NotAfterWindow;
+            }
         }
 
         if (before is "approved" or "refused" && request.Status == "requested")
@@ -83,7 +103,10 @@ internal sealed class RecordBackdate(NpgsqlDataSource dataSource, CallerContext 
                 JsonSerializer.Serialize(new { backdateStatus = request.Status, note = request.Note })),
         ], ct);
         await tx.CommitAsync(ct);
-        var ledger = await WorkerLedger.ReadAsync(conn, worker.Id, month, ct);
-        return ledger.Single(l => l.Month == month);
+        var after = await WorkerLedger.ReadAsync(conn, worker.Id, month, ct);
+        return after.Single(l => l.Month == month);
     }
+
+    private static Refusal NotAfterWindow => Refusal.Rule("backdate.not_late", "Bulan ini tidak dibayar setelah batas tunggakan.",
+        "Permohonan berlaku surut hanya untuk bulan yang lunas setelah batas tunggakan; tunggakan yang dibayar di dalam batas itu tidak memutus kepesertaan.");
 }

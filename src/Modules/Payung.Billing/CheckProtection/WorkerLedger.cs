@@ -54,7 +54,7 @@ internal static class WorkerLedger
     /// from a LATERAL … LIMIT 1 lookup per ledger month (at most a few dozen): a plain join lets the planner hash all the
     /// programmes and funders of the country for every request once there are more than a handful.
     /// </summary>
-    public static async Task<(List<LedgerMonth> Ledger, Dictionary<Guid, FundedBy> Programmes, IReadOnlyList<ProtectionRule> Rules)> ReadWithRulesAsync(
+    public static async Task<(List<LedgerMonth> Ledger, Dictionary<Guid, FundedBy> Programmes, IReadOnlyList<ProtectionRule> Rules, DateOnly? MembershipStart)> ReadWithRulesAsync(
         NpgsqlConnection conn, Guid workerId, ContributionMonth? upTo, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(conn);
@@ -67,6 +67,9 @@ internal static class WorkerLedger
         AddParameters(ledger.Parameters, workerId, upTo);
         batch.BatchCommands.Add(ledger);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(ProtectionRule.SelectAll));
+        var start = new NpgsqlBatchCommand(MembershipStartSql);
+        start.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workerId });
+        batch.BatchCommands.Add(start);
         var months = new List<LedgerMonth>();
         var programmes = new Dictionary<Guid, FundedBy>();
         await batch.PrepareAsync(ct);
@@ -82,7 +85,20 @@ internal static class WorkerLedger
         }
 
         await r.NextResultAsync(ct);
-        return (months, programmes, await ProtectionRule.ReadAsync(r, ct));
+        var rules = await ProtectionRule.ReadAsync(r, ct);
+        await r.NextResultAsync(ct);
+        var membershipStart = await r.ReadAsync(ct) && !r.IsDBNull(0) ? r.GetFieldValue<DateOnly>(0) : (DateOnly?)null;
+        return (months, programmes, rules, membershipStart);
+    }
+
+    /// <summary>The day the worker's membership started: the earliest registration day among its enrolments.</summary>
+    public const string MembershipStartSql = "select min(membership_start) from programs.enrollment where worker_id = $1";
+
+    public static async Task<DateOnly?> MembershipStartAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid workerId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(MembershipStartSql, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = workerId });
+        return await cmd.ExecuteScalarAsync(ct) is DateOnly day ? day : null;
     }
 
     private static void AddParameters(NpgsqlParameterCollection parameters, Guid workerId, ContributionMonth? upTo)

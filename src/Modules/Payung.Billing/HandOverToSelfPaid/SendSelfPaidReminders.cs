@@ -75,8 +75,10 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
         var quotes = new Dictionary<(ContributionMonth, string), SelfPaidQuote?>();
         foreach (var c in candidates)
         {
-            // Past the lapse window of the rule in force for the unpaid month, the membership is inactive: no reminder.
-            if (ProtectionRule.For(rules, c.Unpaid) is not { } rule || c.Unpaid.MonthsUntil(current) >= rule.LapseMonths)
+            // Arrears may be paid up to the end of the window after the last kept month; past it the membership is
+            // inactive and a payment starts a new membership: no reminder to pay those months.
+            if (ProtectionRule.For(rules, c.Unpaid) is not { } rule
+                || current.FirstDay > ProtectionEvaluator.WindowEnd(c.Unpaid.PlusMonths(-1), rule))
             {
                 continue;
             }

@@ -22,7 +22,8 @@ public static class BillingDisplay
         "protected" => (T["Terlindungi"], "text-bg-success"),
         "protected_from_payment" => (T["Terlindungi sejak bayar"], "text-bg-success"),
         "arrears_protected" => (T["Tunggakan (dianggap terlindungi)"], "text-bg-warning"),
-        "gap" => (T["Celah — bayar terlambat"], "text-bg-danger"),
+        "gap" => (T["Celah — dibayar setelah batas tunggakan"], "text-bg-danger"),
+        "not_started" => (T["Belum menjadi peserta"], "text-bg-light"),
         "unpaid" => (T["Belum dibayar"], "text-bg-warning"),
         "inactive" => (T["Nonaktif"], "text-bg-dark"),
         "deceased" => (T["Meninggal"], "text-bg-secondary"),
@@ -122,6 +123,7 @@ public static class BillingDisplay
     {
         DateOnly day => DisplayFormat.Date(day),
         Rupiah amount => DisplayFormat.Rupiah(amount),
+        ContributionMonth month => DisplayFormat.Month(month),
         int n => DisplayFormat.Number(n),
         _ => value,
     };

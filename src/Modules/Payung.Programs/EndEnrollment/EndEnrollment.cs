@@ -97,9 +97,11 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
         Guid? promoted = null;
         if (current.Status == "active")
         {
-            var from = lastMonth.PlusMonths(1) > programme.MonthFrom ? lastMonth.PlusMonths(1) : programme.MonthFrom;
+            // The promoted participant's membership starts today, and a programme funds no month before it.
+            var today = new BusinessCalendar(clock).Today();
+            var from = new[] { lastMonth.PlusMonths(1), programme.MonthFrom, ContributionMonth.FromDate(today) }.Max();
             var budgetLeft = programme.BudgetCeiling - (programme.Committed - released);
-            promoted = await PromoteAsync(conn, tx, programme, rates, found.VillageCode, from, budgetLeft, audit, ct);
+            promoted = await PromoteAsync(conn, tx, programme, rates, found.VillageCode, from, today, budgetLeft, audit, ct);
         }
 
         await AuditWriter.WriteAsync(conn, tx, scope, audit, ct);
@@ -108,7 +110,8 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
     }
 
     private static async Task<Guid?> PromoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, EnrollmentProgramme programme,
-        RateTable rates, string villageCode, ContributionMonth from, long budgetLeft, List<AuditRecord> audit, CancellationToken ct)
+        RateTable rates, string villageCode, ContributionMonth from, DateOnly membershipStart, long budgetLeft, List<AuditRecord> audit,
+        CancellationToken ct)
     {
         if (from > programme.MonthTo)
         {
@@ -170,7 +173,7 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
             {
                 await using (var cmd = new NpgsqlCommand("""
                     update programs.enrollment
-                    set status = 'active', month_from = $2, month_to = $3, committed_amount = $4, rate_version = $5
+                    set status = 'active', month_from = $2, month_to = $3, committed_amount = $4, rate_version = $5, membership_start = $6
                     where id = $1
                     """, conn, tx))
                 {
@@ -179,6 +182,7 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
                     cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = programme.MonthTo.FirstDay });
                     cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = total });
                     cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = string.Join('|', quotes.Select(q => q.RateVersion).Distinct()) });
+                    cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = membershipStart });
                     await cmd.ExecuteNonQueryAsync(ct);
                 }
 
@@ -197,6 +201,7 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
                 JsonSerializer.Serialize(new
                 {
                     status = "active", monthFrom = from.ToString(), monthTo = programme.MonthTo.ToString(), committedAmount = total,
+                    membershipStart = membershipStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 })));
             return next.Id;
         }

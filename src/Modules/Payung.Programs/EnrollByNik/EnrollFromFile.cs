@@ -14,7 +14,8 @@ public sealed class EnrollFromFile(EnrollWorkersByNik enrollByNik)
     /// <summary>One request enrols at most as many workers as <see cref="EnrollWorkers.EnrollWorkers"/> takes at once.</summary>
     public static readonly ImportLimits Limits = new(2L * 1024 * 1024, EnrollWorkers.EnrollWorkers.MaxWorkerIds, 64L * 1024 * 1024);
 
-    public async Task<Outcome<EnrollByNikResponse>> ExecuteAsync(Guid programmeId, byte[] content, CancellationToken ct)
+    public async Task<Outcome<EnrollByNikResponse>> ExecuteAsync(Guid programmeId, byte[] content, CancellationToken ct,
+        string? membershipStart = null)
     {
         IReadOnlyList<NikListRow> rows;
         try
@@ -26,7 +27,7 @@ public sealed class EnrollFromFile(EnrollWorkersByNik enrollByNik)
             return Refused(e);
         }
 
-        return await enrollByNik.ExecuteAsync(programmeId, rows, ct);
+        return await enrollByNik.ExecuteAsync(programmeId, rows, ct, membershipStart);
     }
 
     public static Refusal Refused(ImportRefusedException e) =>

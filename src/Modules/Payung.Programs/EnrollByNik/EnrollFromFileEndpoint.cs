@@ -9,7 +9,8 @@ namespace Payung.Programs.EnrollByNik;
 
 /// <summary>
 /// <c>POST /api/v1/programmes/{id}/enrollments/import</c> (multipart, field <c>file</c>: .xlsx or UTF-8 .csv with a
-/// "NIK" column, at most 2 MB and 1,000 rows): 200 with a verdict per row. A refused file answers the import's
+/// "NIK" column and an optional "Tanggal terdaftar BPJS" column, at most 2 MB and 1,000 rows; optional field
+/// <c>membershipStart</c> for the rows without a day of their own): 200 with a verdict per row. A refused file answers the import's
 /// ProblemDetails (<c>import.not_a_spreadsheet</c> 415, <c>import.too_large</c>/<c>import.too_many_rows</c> 413,
 /// <c>import.empty</c>, <c>import.headers_missing</c>, <c>import.formula_not_allowed</c>, <c>nik.excel_float</c> 422)
 /// and changes nothing; 404 <c>programme.not_found</c> (also outside the scope), 422 <c>programme.not_active</c>.
@@ -36,9 +37,10 @@ internal static class EnrollFromFileEndpoint
         Guid id, HttpRequest request, EnrollFromFile enrollFromFile, CancellationToken ct)
     {
         UploadedFile? file;
+        IFormCollection? form;
         try
         {
-            (file, _) = await ImportUpload.ReadAsync(request, EnrollFromFile.Limits, ct);
+            (file, form) = await ImportUpload.ReadAsync(request, EnrollFromFile.Limits, ct);
         }
         catch (ImportRefusedException e)
         {
@@ -53,7 +55,8 @@ internal static class EnrollFromFileEndpoint
             });
         }
 
-        var outcome = await enrollFromFile.ExecuteAsync(id, file.Content, ct);
+        // The form field membershipStart (yyyy-MM-dd) is the day for rows without their own "Tanggal terdaftar BPJS".
+        var outcome = await enrollFromFile.ExecuteAsync(id, file.Content, ct, form?["membershipStart"].FirstOrDefault());
         if (!outcome.Succeeded)
         {
             return outcome.Refusal.IsValidation ? outcome.Refusal.ToValidationProblem() : outcome.Refusal.ToProblem();

@@ -12,9 +12,14 @@ namespace Payung.Programs.EnrollByNik;
 /// together and carry its verdict.
 /// </summary>
 public sealed class EnrollWorkersByNik(
-    NpgsqlDataSource dataSource, EnrollWorkers.EnrollWorkers enrollWorkers, WorkerNiks workerNiks, CallerContext caller)
+    NpgsqlDataSource dataSource, EnrollWorkers.EnrollWorkers enrollWorkers, WorkerNiks workerNiks, CallerContext caller, TimeProvider clock)
 {
-    public async Task<Outcome<EnrollByNikResponse>> ExecuteAsync(Guid programmeId, IReadOnlyList<NikListRow> rows, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="membershipStart"/> (yyyy-MM-dd) is the day BPJS registered the participants, for every row that
+    /// names none of its own; left out, the day of enrolment.
+    /// </summary>
+    public async Task<Outcome<EnrollByNikResponse>> ExecuteAsync(Guid programmeId, IReadOnlyList<NikListRow> rows, CancellationToken ct,
+        string? membershipStart = null)
     {
         if (rows.Count is < 1 or > EnrollWorkers.EnrollWorkers.MaxWorkerIds)
         {
@@ -39,6 +44,7 @@ public sealed class EnrollWorkersByNik(
             return EnrollmentProgramme.NotActive;
         }
 
+        var today = new BusinessCalendar(clock).Today();
         var verdicts = new NikRowVerdict?[rows.Count];
         var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
@@ -47,6 +53,10 @@ public sealed class EnrollWorkersByNik(
             if (Malformed(text) is { } reason)
             {
                 verdicts[i] = Rejected(rows[i], scope, reason);
+            }
+            else if (rows[i].MembershipStart is { } start && !EnrollWorkers.EnrollWorkers.TryParseMembershipStart(start, today, out _))
+            {
+                verdicts[i] = Rejected(rows[i], scope, EnrollmentReasons.MembershipStartInvalid);
             }
             else if (firstRow.TryGetValue(text!, out var first))
             {
@@ -63,7 +73,18 @@ public sealed class EnrollWorkersByNik(
         var byWorker = new Dictionary<Guid, EnrollmentVerdict>();
         if (found.Count > 0)
         {
-            var outcome = await enrollWorkers.ExecuteAsync(programmeId, new EnrollWorkersRequest(found.Values.ToList(), null), ct);
+            var startByWorker = new Dictionary<Guid, DateOnly>();
+            foreach (var row in rows)
+            {
+                if (row.Text?.Trim() is { } nik && found.TryGetValue(nik, out var id) && firstRow.GetValueOrDefault(nik) == row.RowNumber
+                    && EnrollWorkers.EnrollWorkers.TryParseMembershipStart(row.MembershipStart, today, out var day))
+                {
+                    startByWorker[id] = day;
+                }
+            }
+
+            var outcome = await enrollWorkers.ExecuteAsync(programmeId,
+                new EnrollWorkersRequest(found.Values.ToList(), null, membershipStart), startByWorker, ct);
             if (!outcome.Succeeded)
             {
                 return outcome.Refusal;

@@ -7,8 +7,9 @@ using Payung.Shared;
 namespace Payung.Programs.EnrollWorkers;
 
 /// <summary>
-/// Enrols named workers, or every eligible worker of a region, into an active programme for all its months, in one
-/// transaction under the programme's row lock. Each candidate gets a verdict: enrolled (months funded and money
+/// Enrols named workers, or every eligible worker of a region, into an active programme for its months from the
+/// participant's membership start (the day BPJS registered it: the request's or the file row's day, else today) — a
+/// programme funds no month before the membership starts — in one transaction under the programme's row lock. Each candidate gets a verdict: enrolled (months funded and money
 /// committed, never beyond the ceiling), waiting (the village quota is full) or rejected with its reasons.
 /// No worker is funded twice for a month: <c>programs.funded_month</c>'s primary key guarantees it, and a request
 /// that loses that race to another programme is run once more so the loser is told which programme won.
@@ -18,19 +19,30 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
     public const int MaxWorkerIds = 1000;
     public const int MaxFilterLimit = 10_000;
 
-    public async Task<Outcome<EnrollWorkersResponse>> ExecuteAsync(Guid programmeId, EnrollWorkersRequest? request, CancellationToken ct)
+    public Task<Outcome<EnrollWorkersResponse>> ExecuteAsync(Guid programmeId, EnrollWorkersRequest? request, CancellationToken ct) =>
+        ExecuteAsync(programmeId, request, null, ct);
+
+    /// <summary>
+    /// As above, with a membership start per worker (the rows of an enrolment file that name one); the others take the
+    /// request's day or today. The caller checked those days with <see cref="TryParseMembershipStart"/>.
+    /// </summary>
+    public async Task<Outcome<EnrollWorkersResponse>> ExecuteAsync(Guid programmeId, EnrollWorkersRequest? request,
+        IReadOnlyDictionary<Guid, DateOnly>? startByWorker, CancellationToken ct)
     {
-        if (Validate(request) is { } invalid)
+        var today = new BusinessCalendar(clock).Today();
+        if (Validate(request, today) is { } invalid)
         {
             return invalid;
         }
+
+        var defaultStart = request!.MembershipStart is { Length: > 0 } text && TryParseMembershipStart(text, today, out var given) ? given : today;
 
         var rates = await rateCache.GetAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await EnrollOnceAsync(programmeId, request!, rates, ct);
+                return await EnrollOnceAsync(programmeId, request, rates, w => startByWorker?.GetValueOrDefault(w) is { } s && s != default ? s : defaultStart, ct);
             }
             catch (FundingRaceException) when (attempt == 1)
             {
@@ -47,9 +59,25 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
         }
     }
 
-    private static Refusal? Validate(EnrollWorkersRequest? request)
+    /// <summary>A membership start as an operator writes it (yyyy-MM-dd, or dd-MM-yyyy / dd/MM/yyyy in a file): a real day, not after today.</summary>
+    public static bool TryParseMembershipStart(string? text, DateOnly today, out DateOnly day)
+    {
+        var trimmed = text?.Trim();
+        // A date cell of an .xlsx arrives as its serial number (days since 1899-12-30).
+        day = trimmed is { Length: 5 } && int.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var serial)
+            ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
+            : Payung.Infrastructure.Spreadsheets.SheetValues.Date(trimmed) ?? default;
+        return day != default && day <= today && day.Year >= 2000;
+    }
+
+    private static Refusal? Validate(EnrollWorkersRequest? request, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
+        if (request?.MembershipStart is { Length: > 0 } start && !TryParseMembershipStart(start, today, out _))
+        {
+            errors["membershipStart"] = [EnrollmentReasons.MembershipStartInvalid.Message];
+        }
+
         if (request is null)
         {
             errors[""] = ["Isi permintaan wajib diisi."];
@@ -79,7 +107,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
     }
 
     private async Task<Outcome<EnrollWorkersResponse>> EnrollOnceAsync(
-        Guid programmeId, EnrollWorkersRequest request, RateTable rates, CancellationToken ct)
+        Guid programmeId, EnrollWorkersRequest request, RateTable rates, Func<Guid, DateOnly> startOf, CancellationToken ct)
     {
         var scope = caller.Scope;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -101,7 +129,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
         var committed = programme.Committed;
         var verdicts = new List<EnrollmentVerdict>();
         var rows = new List<NewEnrollment>();
-        var quotesBySector = new Dictionary<string, IReadOnlyList<ContributionQuote>?>();
+        var quotesBySector = new Dictionary<(string Sector, ContributionMonth From), IReadOnlyList<ContributionQuote>?>();
 
         IEnumerable<Guid> order = request.WorkerIds is { } ids ? ids.Distinct() : candidates.Keys;
         foreach (var workerId in order)
@@ -119,10 +147,19 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
                 continue;
             }
 
-            if (!quotesBySector.TryGetValue(c.Sector, out var quotes))
+            // A programme funds no month before the membership starts.
+            var start = startOf(workerId);
+            var from = ContributionMonth.FromDate(start) > programme.MonthFrom ? ContributionMonth.FromDate(start) : programme.MonthFrom;
+            if (from > programme.MonthTo)
             {
-                quotes = programme.QuoteMonths(rates, c.Sector, programme.MonthFrom, programme.MonthTo);
-                quotesBySector[c.Sector] = quotes;
+                verdicts.Add(new EnrollmentVerdict(workerId, "rejected", [EnrollmentReasons.MembershipAfterProgramme]));
+                continue;
+            }
+
+            if (!quotesBySector.TryGetValue((c.Sector, from), out var quotes))
+            {
+                quotes = programme.QuoteMonths(rates, c.Sector, from, programme.MonthTo);
+                quotesBySector[(c.Sector, from)] = quotes;
             }
 
             if (quotes is null)
@@ -134,7 +171,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
             var active = activePerVillage.GetValueOrDefault(c.VillageCode);
             if (programme.VillageQuota is { } quota && active >= quota)
             {
-                var waiting = new NewEnrollment(Guid.CreateVersion7(), c, "waiting", []);
+                var waiting = new NewEnrollment(Guid.CreateVersion7(), c, "waiting", [], null);
                 rows.Add(waiting);
                 verdicts.Add(new EnrollmentVerdict(workerId, "waiting", [EnrollmentReasons.VillageFull], waiting.Id));
                 continue;
@@ -149,7 +186,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
 
             committed += total;
             activePerVillage[c.VillageCode] = active + 1;
-            var enrolled = new NewEnrollment(Guid.CreateVersion7(), c, "active", quotes);
+            var enrolled = new NewEnrollment(Guid.CreateVersion7(), c, "active", quotes, start);
             rows.Add(enrolled);
             verdicts.Add(new EnrollmentVerdict(workerId, "enrolled", [], enrolled.Id));
         }
@@ -192,12 +229,13 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
 
         await using (var cmd = new NpgsqlCommand("""
             insert into programs.enrollment (id, programme_id, worker_id, village_code, regency_code, status, month_from, month_to,
-                                             committed_amount, rate_version, waiting_since, created_at)
+                                             committed_amount, rate_version, waiting_since, created_at, membership_start)
             select u.id, $1, u.worker_id, u.village_code, u.regency_code, u.status,
-                   case when u.status = 'active' then $2 end, case when u.status = 'active' then $3 end,
-                   u.committed, u.rate_version, case when u.status = 'waiting' then $4 end, $4
-            from unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[])
-                 as u(id, worker_id, village_code, regency_code, status, committed, rate_version)
+                   case when u.status = 'active' then greatest($2, date_trunc('month', u.membership_start)::date) end,
+                   case when u.status = 'active' then $3 end,
+                   u.committed, u.rate_version, case when u.status = 'waiting' then $4 end, $4, u.membership_start
+            from unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::date[])
+                 as u(id, worker_id, village_code, regency_code, status, committed, rate_version, membership_start)
             """, conn, tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = programme.Id });
@@ -211,6 +249,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
             cmd.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(r => r.Status).ToArray() });
             cmd.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = rows.Select(r => r.Committed).ToArray() });
             cmd.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(r => r.RateVersion).ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter<DateOnly?[]> { TypedValue = rows.Select(r => r.MembershipStart).ToArray() });
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
@@ -225,12 +264,14 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
             programmeId = programme.Id,
             workerId = row.Candidate.WorkerId,
             status = row.Status,
-            monthFrom = row.Status == "active" ? programme.MonthFrom.ToString() : null,
+            monthFrom = row.Quotes.Count > 0 ? row.Quotes[0].Month.ToString() : null,
+            membershipStart = row.MembershipStart?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             monthTo = row.Status == "active" ? programme.MonthTo.ToString() : null,
             committedAmount = row.Committed,
         }));
 
-    private sealed record NewEnrollment(Guid Id, EnrollmentCandidate Candidate, string Status, IReadOnlyList<ContributionQuote> Quotes)
+    private sealed record NewEnrollment(Guid Id, EnrollmentCandidate Candidate, string Status, IReadOnlyList<ContributionQuote> Quotes,
+        DateOnly? MembershipStart)
     {
         public long Committed => Quotes.Sum(q => q.PerParticipant.Value);
 

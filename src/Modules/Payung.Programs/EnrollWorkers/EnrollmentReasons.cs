@@ -16,6 +16,10 @@ internal static class EnrollmentReasons
     public static readonly RuleMessage VillageFull = new("quota.village_full", "Kuota desa penuh: pekerja masuk daftar tunggu.");
     public static readonly RuleMessage BudgetExceeded = new("budget.exceeded", "Sisa pagu anggaran tidak cukup untuk pekerja ini.");
     public static readonly RuleMessage RateMissing = new("rates.missing", "Tidak ada tarif iuran yang berlaku untuk bulan program.");
+    public static readonly RuleMessage MembershipAfterProgramme = new("enrollment.membership_after_programme",
+        "Kepesertaan baru dimulai setelah bulan terakhir program: tidak ada bulan yang dapat didanai.");
+    public static readonly RuleMessage MembershipStartInvalid = new("enrollment.membership_start_invalid",
+        "Tanggal terdaftar BPJS harus berformat yyyy-MM-dd (atau dd-MM-yyyy) dan bukan tanggal yang akan datang.");
 
     public static readonly RuleMessage NikRequired = new("nik.required", "NIK kosong.");
     public static readonly RuleMessage NikLength = new(NikRules.LengthCode, "NIK harus terdiri dari 16 digit angka.");

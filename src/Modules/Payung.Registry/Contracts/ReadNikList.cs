@@ -6,7 +6,8 @@ namespace Payung.Registry.Contracts;
 /// <summary>
 /// Reads a list of NIKs: the column headed "NIK" (or "No KTP", "Nomor Induk Kependudukan", as in the worker import)
 /// of the first sheet of an .xlsx or UTF-8 .csv, through the shared spreadsheet reading (size, kind by content, zip
-/// bomb, UTF-8, header matching, row limit). Other columns may be there and are not read. The whole file is refused
+/// bomb, UTF-8, header matching, row limit), and the optional column "Tanggal terdaftar BPJS" as written. Other
+/// columns may be there and are not read. The whole file is refused
 /// with an <see cref="ImportRefusedException"/> when it is not a spreadsheet, lacks the header, has no data row or
 /// more than <see cref="ImportLimits.MaxRows"/>, holds a formula anywhere, or holds NIKs Excel stored as numbers:
 /// those lost their last digits in every row.
@@ -32,6 +33,11 @@ public static class ReadNikList
     {
         private static readonly ImportColumn Nik = ImportColumns.Of(ImportField.Nik);
 
+        public const string MembershipStartHeader = "Tanggal terdaftar BPJS";
+
+        private static readonly SheetColumn MembershipStart =
+            new(MembershipStartHeader, false, ["Tanggal terdaftar", "Tgl terdaftar BPJS", "Tanggal kepesertaan", "TMT kepesertaan"]);
+
         private readonly SheetHeaders headers;
 
         private NikListReader(ISheetReader sheet, ImportLimits limits, SheetHeaders headers)
@@ -43,7 +49,7 @@ public static class ReadNikList
 
         public static NikListReader Open(ImportFormat format, Stream stream, ImportLimits limits) =>
             Open(format, stream, limits, sheet => new NikListReader(sheet, limits,
-                SheetHeaders.Map(sheet.Cells.ToArray(), [new SheetColumn(Nik.Header, true, Nik.Aliases)], [])));
+                SheetHeaders.Map(sheet.Cells.ToArray(), [new SheetColumn(Nik.Header, true, Nik.Aliases), MembershipStart], [])));
 
         /// <summary>Every row the sheet has counts, also one with an empty NIK: it gets its own verdict.</summary>
         protected override bool Fill()
@@ -63,7 +69,9 @@ public static class ReadNikList
             }
 
             var text = nik.Text?.Trim();
-            Current = new NikListRow(Sheet.RowNumber, string.IsNullOrEmpty(text) ? null : text);
+            var startIndex = headers.ColumnOf(1);
+            var start = startIndex >= 0 && startIndex < cells.Count ? cells[startIndex].Text?.Trim() : null;
+            Current = new NikListRow(Sheet.RowNumber, string.IsNullOrEmpty(text) ? null : text, string.IsNullOrEmpty(start) ? null : start);
             return true;
         }
     }

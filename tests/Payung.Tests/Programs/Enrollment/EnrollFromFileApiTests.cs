@@ -17,13 +17,20 @@ public sealed class EnrollFromFileApiTests(PayungApiFactory factory) : IClassFix
 {
     private static ImportRowBuilder Row(string? nik) => new ImportRowBuilder().With("NIK", nik);
 
-    // A name beside each NIK, so a row without a NIK is still a row.
+    // A name beside each NIK, so a row without a NIK is still a row, and the day BPJS registered each participant.
     private static byte[] Csv(params string?[] niks) =>
-        ImportFiles.Csv(niks.Select(n => Row(n).With("Nama Lengkap", "Calon Peserta")), ',', headers: ["NIK", "Nama Lengkap"]);
+        ImportFiles.Csv(niks.Select(n => Row(n).With("Nama Lengkap", "Calon Peserta").With("Tanggal terdaftar BPJS", "05-01-2026")), ',',
+            headers: ["NIK", "Nama Lengkap", "Tanggal terdaftar BPJS"]);
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid programme, byte[] content, string fileName = "peserta.csv")
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid programme, byte[] content, string fileName = "peserta.csv",
+        string? membershipStart = null)
     {
         using var form = new MultipartFormDataContent();
+        if (membershipStart is not null)
+        {
+            form.Add(new StringContent(membershipStart), "membershipStart");
+        }
+
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", fileName);
@@ -74,7 +81,8 @@ public sealed class EnrollFromFileApiTests(PayungApiFactory factory) : IClassFix
         var (worker, nik) = await CreateWorkerWithNikAsync(factory);
         var rows = new[] { Row(nik).With("Nama Lengkap", "Siti Aminah") };
 
-        var response = await UploadAsync(client, programme, ImportFiles.Xlsx(rows, headers: ["Nama Lengkap", "NIK"]), "peserta.xlsx");
+        var response = await UploadAsync(client, programme, ImportFiles.Xlsx(rows, headers: ["Nama Lengkap", "NIK"]), "peserta.xlsx",
+            membershipStart: "2026-01-05");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = Assert.Single((await JsonAsync(response)).GetProperty("rows").EnumerateArray());

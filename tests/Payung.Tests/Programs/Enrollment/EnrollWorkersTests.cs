@@ -1,3 +1,4 @@
+using Payung.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Programs.EnrollWorkers;
 using Payung.Tests.Registry.Workers;
@@ -114,28 +115,32 @@ public sealed class EnrollWorkersTests(PayungApiFactory factory) : IClassFixture
     public async Task EnrollWorkers_ByVillageFilterBeyondTheQuota_PutsTheRestOnTheWaitingListAndPromotesOnEnding()
     {
         var village = await QuietVillageAsync(factory, 0);
-        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03", VillageQuota: 2));
+        // Two months before this one to next month; the waiting participant is promoted today, so its membership starts
+        // today and the programme funds it from this month on.
+        var current = new BusinessCalendar(TimeProvider.System).CurrentMonth();
+        var programme = await CreateProgrammeAsync(factory,
+            new ProgrammeSpec(From: current.PlusMonths(-2).ToString(), To: current.PlusMonths(1).ToString(), VillageQuota: 2));
         var workers = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
             workers.Add(await CreateWorkerAsync(factory, village));
         }
 
-        var response = await EnrollAsync(factory, programme, new EnrollWorkersRequest(null, new EnrollmentFilter(village, 10)));
+        var response = await EnrollAsync(factory, programme, new EnrollWorkersRequest(null, new EnrollmentFilter(village, 10), RegisteredAtBpjs));
 
         Assert.Equal((2, 1, 0), (response.Enrolled, response.Waiting, response.Rejected));
         Assert.Equal(workers, response.Verdicts.Select(v => v.WorkerId));
         var waiting = response.Verdicts[2];
         Assert.Equal(("waiting", "quota.village_full"), (waiting.Verdict, Assert.Single(waiting.Reasons).Code));
-        Assert.Equal(2 * 3 * MonthlyRate, response.CommittedTotal);
+        Assert.Equal(2 * 4 * MonthlyRate, response.CommittedTotal);
 
-        var ended = await EndAsync(factory, response.Verdicts[0].EnrollmentId!.Value, "moved", "2026-01");
+        var ended = await EndAsync(factory, response.Verdicts[0].EnrollmentId!.Value, "moved", current.PlusMonths(-2).ToString());
 
-        Assert.Equal((2 * MonthlyRate, MonthlyRate), (ended.Released, ended.CommittedAmount));
+        Assert.Equal((3 * MonthlyRate, MonthlyRate), (ended.Released, ended.CommittedAmount));
         Assert.Equal(waiting.EnrollmentId, ended.PromotedEnrollmentId);
-        Assert.Equal(("active", 2 * MonthlyRate, "2026-02", "2026-03"), await EnrollmentAsync(factory, waiting.EnrollmentId!.Value));
-        Assert.Equal(["2026-02", "2026-03"], (await FundedMonthsAsync(factory, workers[2])).Select(m => m.Month));
-        Assert.Equal((1 + 3 + 2) * MonthlyRate, await CommittedAsync(factory, programme));
+        Assert.Equal(("active", 2 * MonthlyRate, current.ToString(), current.PlusMonths(1).ToString()), await EnrollmentAsync(factory, waiting.EnrollmentId!.Value));
+        Assert.Equal([current.ToString(), current.PlusMonths(1).ToString()], (await FundedMonthsAsync(factory, workers[2])).Select(m => m.Month));
+        Assert.Equal((1 + 4 + 2) * MonthlyRate, await CommittedAsync(factory, programme));
     }
 
     [Fact]

@@ -20,7 +20,9 @@ public sealed class EnrollmentApiTests(PayungApiFactory factory) : IClassFixture
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: "2026-01", To: "2026-03"));
         var (worker, nik) = await CreateWorkerWithNikAsync(factory);
 
-        var enrolled = await client.PostAsJsonAsync($"/api/v1/programmes/{programme}/enrollments", new { workerIds = new[] { worker } });
+        // Recorded after the fact: BPJS registered the participant on 5 January.
+        var enrolled = await client.PostAsJsonAsync($"/api/v1/programmes/{programme}/enrollments",
+            new { workerIds = new[] { worker }, membershipStart = "2026-01-05" });
 
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         var body = await JsonAsync(enrolled);
@@ -59,6 +61,45 @@ public sealed class EnrollmentApiTests(PayungApiFactory factory) : IClassFixture
         Assert.Equal(["lastMonth", "reason"], (await JsonAsync(badEnd)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal((HttpStatusCode.NotFound, "enrollment.not_found"),
             (unknownEnd.StatusCode, (await JsonAsync(unknownEnd)).GetProperty("code").GetString()));
+    }
+
+    [Theory]
+    [InlineData(null, 2)] // the day of enrolment: this month and the next
+    [InlineData("first-of-programme", 3)] // registered at BPJS on the programme's first day: every month
+    public async Task Enroll_FundsTheMonthsFromTheMembershipStart_TodayByDefault(string? start, int months)
+    {
+        var client = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+        var current = new BusinessCalendar(TimeProvider.System).CurrentMonth();
+        var programme = await CreateProgrammeAsync(factory,
+            new ProgrammeSpec(From: current.PlusMonths(-1).ToString(), To: current.PlusMonths(1).ToString()));
+        var (worker, _) = await CreateWorkerWithNikAsync(factory);
+        var day = start is null ? null : current.PlusMonths(-1).FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/programmes/{programme}/enrollments", new { workerIds = new[] { worker }, membershipStart = day });
+
+        var body = await JsonAsync(response);
+        Assert.Equal((1, months * MonthlyRate), (body.GetProperty("enrolled").GetInt32(), body.GetProperty("committedTotal").GetInt64()));
+        Assert.Equal(current.PlusMonths(months == 3 ? -1 : 0).ToString(), (await FundedMonthsAsync(factory, worker))[0].Month);
+    }
+
+    [Theory]
+    [InlineData("tomorrow")]
+    [InlineData("2026-02-30")]
+    [InlineData("kemarin")]
+    public async Task Enroll_WithAMembershipStartInTheFutureOrUnreadable_IsRefusedAndEnrolsNobody(string start)
+    {
+        var client = await WorkersTestKit.ClientAsync(factory, Role.DisnakerOperator, LampungSelatan);
+        var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec());
+        var (worker, _) = await CreateWorkerWithNikAsync(factory);
+        var day = start == "tomorrow"
+            ? new BusinessCalendar(TimeProvider.System).Today().AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : start;
+
+        var response = await client.PostAsJsonAsync($"/api/v1/programmes/{programme}/enrollments", new { workerIds = new[] { worker }, membershipStart = day });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["membershipStart"], (await JsonAsync(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Empty(await FundedMonthsAsync(factory, worker));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class EnrollmentPagesTests(PayungApiFactory factory) : IClassFixtu
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec());
         var (worker, nik) = await CreateWorkerWithNikAsync(factory);
 
-        var response = await PostFormAsync(client, $"/program/{programme}/daftar", "Nik", new() { ["Niks"] = $"{nik}\n12345\n{nik}" });
+        var response = await PostFormAsync(client, $"/program/{programme}/daftar", "Nik", new() { ["Niks"] = $"{nik}\n12345\n{nik}", ["TanggalTerdaftar"] = "2026-01-05" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -44,7 +44,7 @@ public sealed class EnrollmentPagesTests(PayungApiFactory factory) : IClassFixtu
         var first = await CreateWorkerAsync(factory, village);
         var second = await CreateWorkerAsync(factory, village);
 
-        var response = await PostFormAsync(client, $"/program/{programme}/daftar", "Village", new() { ["Desa"] = village, ["Batas"] = "1" });
+        var response = await PostFormAsync(client, $"/program/{programme}/daftar", "Village", new() { ["Desa"] = village, ["Batas"] = "1", ["TanggalTerdaftar"] = "2026-01-05" });
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("1 terdaftar, 0 daftar tunggu, 0 ditolak", html, StringComparison.Ordinal);

@@ -119,8 +119,14 @@ internal static class EnrollmentTestKit
         return outcome.Value;
     }
 
+    /// <summary>
+    /// The BPJS registration day the kit's enrolments record: before every test programme, so they fund all its months
+    /// (a programme recorded after the fact). Left out, a membership starts on the day of enrolment.
+    /// </summary>
+    public const string RegisteredAtBpjs = "2024-01-02";
+
     public static Task<EnrollWorkersResponse> EnrollAsync(PayungApiFactory factory, Guid programmeId, params Guid[] workerIds) =>
-        EnrollAsync(factory, programmeId, new EnrollWorkersRequest(workerIds, null));
+        EnrollAsync(factory, programmeId, new EnrollWorkersRequest(workerIds, null, RegisteredAtBpjs));
 
     public static async Task<EndEnrollmentResponse> EndAsync(PayungApiFactory factory, Guid enrollmentId, string reason, string lastMonth)
     {

@@ -21,8 +21,15 @@ namespace Payung.Programs.Pages.Program;
 [Authorize(Policy = Permissions.WritePersonalData)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4L * 1024 * 1024)]
 [RequestSizeLimit(4L * 1024 * 1024)]
-public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegionDirectory regions, CallerContext caller) : PageModel
+public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegionDirectory regions, CallerContext caller, TimeProvider clock)
+    : PageModel
 {
+    /// <summary>yyyy-MM-dd from the date field: the day BPJS registered the participants; empty means today.</summary>
+    [BindProperty]
+    public string? TanggalTerdaftar { get; set; }
+
+    public DateOnly Today => new Payung.Shared.BusinessCalendar(clock).Today();
+
     [BindProperty]
     public string? Niks { get; set; }
 
@@ -80,8 +87,10 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegion
     {
         var rows = (Niks ?? "").Split(['\n', ',', ';', ' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries)
             .Select((nik, i) => new NikListRow(i + 1, nik)).ToList();
-        return await AfterAsync(id, await enroll.ExecuteAsync(id, rows, ct), ct);
+        return await AfterAsync(id, await enroll.ExecuteAsync(id, rows, ct, Start), ct);
     }
+
+    private string? Start => string.IsNullOrWhiteSpace(TanggalTerdaftar) ? null : TanggalTerdaftar.Trim();
 
     public async Task<IActionResult> OnPostVillageAsync(Guid id, [FromServices] EnrollWorkers.EnrollWorkers enroll, CancellationToken ct)
     {
@@ -91,7 +100,7 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegion
             return await ShowAsync(id, ct);
         }
 
-        var outcome = await enroll.ExecuteAsync(id, new EnrollWorkersRequest(null, new EnrollmentFilter(Desa?.Trim(), Batas)), ct);
+        var outcome = await enroll.ExecuteAsync(id, new EnrollWorkersRequest(null, new EnrollmentFilter(Desa?.Trim(), Batas), Start), ct);
         if (outcome.Succeeded)
         {
             var workers = await workerNiks.DescribeAsync(outcome.Value.Verdicts.Select(v => v.WorkerId).ToList(), ct);
@@ -120,7 +129,7 @@ public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegion
             return await ShowAsync(id, ct, EnrollFromFile.Refused(e));
         }
 
-        return await AfterAsync(id, await enroll.ExecuteAsync(id, content, ct), ct);
+        return await AfterAsync(id, await enroll.ExecuteAsync(id, content, ct, Start), ct);
     }
 
     private async Task<IActionResult> AfterAsync(Guid id, Outcome<EnrollByNikResponse> outcome, CancellationToken ct)

@@ -1,0 +1,39 @@
+namespace Payung.Infrastructure.Rules;
+
+/// <summary>A cache whose tables, when they change in any process, <see cref="RuleChangeListener"/> tells it to forget.</summary>
+public interface IRuleCache
+{
+    /// <summary>The tables (<c>schema.table</c>) the cached value is read from.</summary>
+    IReadOnlyCollection<string> Tables { get; }
+
+    void Invalidate();
+}
+
+/// <summary>
+/// A small rule table (rates, holidays, settings) read once and kept in memory: one load shared by concurrent callers,
+/// read again after <see cref="Invalidate"/> — which the writer calls in its own process and
+/// <see cref="RuleChangeListener"/> calls in every other one (PostgreSQL <c>LISTEN/NOTIFY</c>).
+/// </summary>
+public abstract class RuleTableCache<T> : IRuleCache
+{
+    private Task<T>? loading;
+
+    public abstract IReadOnlyCollection<string> Tables { get; }
+
+    public Task<T> GetAsync(CancellationToken ct)
+    {
+        var current = loading;
+        if (current is null || current.IsFaulted || current.IsCanceled)
+        {
+            // Not the caller's token: a load shared by concurrent callers must not be cancelled by one of them.
+            current = LoadAsync(CancellationToken.None);
+            loading = current;
+        }
+
+        return current.WaitAsync(ct);
+    }
+
+    public void Invalidate() => loading = null;
+
+    protected abstract Task<T> LoadAsync(CancellationToken ct);
+}
