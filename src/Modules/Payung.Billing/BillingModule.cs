@@ -28,6 +28,7 @@ public static class BillingModule
         services.AddScoped<SettleSelfPaidRefunds.MarkSelfPaidRefunded>();
         services.AddScoped<Payung.Registry.Contracts.IWorkerProtectionStrip, WorkerProtectionStrip>();
         services.AddScoped<ManageBillingSettings.ManageBillingSettings>();
+        services.AddScoped<ManageCalendar.ManageCalendar>();
         services.AddScoped<SeedDemoBilling.SeedDemoBilling>();
         services.AddJobHandler<BillingRunJob>(BillingRunJob.JobKind);
         services.AddImportDetailTable("billing.statement_row");
@@ -45,6 +46,7 @@ public static class BillingModule
     {
         BillingEndpoints.Map(api);
         ManageBillingSettings.ManageBillingSettingsEndpoints.Map(api);
+        ManageCalendar.ManageCalendarEndpoints.Map(api);
         ImportStatementsEndpoints.Map(api);
         HandOverToSelfPaid.SelfPaidFeatures.Map(api);
         return api;

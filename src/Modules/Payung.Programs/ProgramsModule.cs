@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Payung.Infrastructure;
+using Payung.Infrastructure.Rules;
 using Payung.Programs.EstimateBudget;
 using Payung.Programs.ManageFunders;
 using Payung.Programs.ManageProgrammes;
@@ -12,7 +13,7 @@ public static class ProgramsModule
 {
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
-        services.AddSingleton<RateTableCache>();
+        services.AddRuleCache<RateTableCache>();
         services.AddScoped<Payung.Registry.Contracts.IWorkerMergeGuard, GuardMerges.EnrolledWorkerMergeGuard>();
         services.AddScoped<Contracts.IProgrammeDesk, ShowDesk.ProgrammeDesk>();
         services.AddSingleton<Contracts.SelfPaidContribution>();

@@ -12,13 +12,11 @@ public interface IRuleCache
 /// <summary>
 /// A small rule table (rates, holidays, settings) read once and kept in memory: one load shared by concurrent callers,
 /// read again after <see cref="Invalidate"/> — which the writer calls in its own process and
-/// <see cref="RuleChangeListener"/> calls in every other one (PostgreSQL <c>LISTEN/NOTIFY</c>).
+/// <see cref="RuleChangeListener"/> calls (through the owning <see cref="IRuleCache"/>) in every other one.
 /// </summary>
-public abstract class RuleTableCache<T> : IRuleCache
+public sealed class CachedRuleTable<T>(Func<CancellationToken, Task<T>> load)
 {
     private Task<T>? loading;
-
-    public abstract IReadOnlyCollection<string> Tables { get; }
 
     public Task<T> GetAsync(CancellationToken ct)
     {
@@ -26,7 +24,7 @@ public abstract class RuleTableCache<T> : IRuleCache
         if (current is null || current.IsFaulted || current.IsCanceled)
         {
             // Not the caller's token: a load shared by concurrent callers must not be cancelled by one of them.
-            current = LoadAsync(CancellationToken.None);
+            current = load(CancellationToken.None);
             loading = current;
         }
 
@@ -34,6 +32,4 @@ public abstract class RuleTableCache<T> : IRuleCache
     }
 
     public void Invalidate() => loading = null;
-
-    protected abstract Task<T> LoadAsync(CancellationToken ct);
 }

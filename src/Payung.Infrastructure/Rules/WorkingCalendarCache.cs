@@ -4,13 +4,26 @@ using Payung.Shared;
 namespace Payung.Infrastructure.Rules;
 
 /// <summary>The <see cref="WorkingCalendar"/> of every entered year, from <c>calendar.non_working_day</c>.</summary>
-public sealed class WorkingCalendarCache(NpgsqlDataSource dataSource) : RuleTableCache<WorkingCalendar>
+public sealed class WorkingCalendarCache : IRuleCache
 {
     private static readonly string[] Read = ["calendar.year", "calendar.non_working_day"];
 
-    public override IReadOnlyCollection<string> Tables => Read;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly CachedRuleTable<WorkingCalendar> cached;
 
-    protected override async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
+    public WorkingCalendarCache(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        cached = new CachedRuleTable<WorkingCalendar>(LoadAsync);
+    }
+
+    public IReadOnlyCollection<string> Tables => Read;
+
+    public Task<WorkingCalendar> GetAsync(CancellationToken ct) => cached.GetAsync(ct);
+
+    public void Invalidate() => cached.Invalidate();
+
+    private async Task<WorkingCalendar> LoadAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var years = new List<int>();

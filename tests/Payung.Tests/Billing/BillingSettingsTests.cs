@@ -67,6 +67,9 @@ public sealed class BillingSettingsTests(PayungApiFactory factory) : IClassFixtu
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.All(new[] { "effectiveFrom", "dueDay", "lapseMonths", "arrearsMonthProtected", "regulation" }, f => Assert.True(errors.TryGetProperty(f, out _), f));
         Assert.Equal("2099-12", rules.Single(r => r.GetProperty("version").GetString() == "PROTECTION@2015-07").GetProperty("effectiveTo").GetString());
+        // Both are audited: the closing of the version in force and the new version.
+        Assert.Equal(1, await AccessTestKit.AuditCountAsync(factory, "PROTECTION@2015-07", "update"));
+        Assert.Equal(1, await AccessTestKit.AuditCountAsync(factory, "PROTECTION@2100-01", "create"));
         var newest = rules.Single(r => r.GetProperty("version").GetString() == "PROTECTION@2100-01");
         Assert.Equal((10, true, 12), (newest.GetProperty("dueDay").GetInt32(), newest.GetProperty("arrearsMonthProtected").GetBoolean(),
             newest.GetProperty("maxPrepayMonths").GetInt32()));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Billing.ManageBillingSettings;
@@ -145,31 +146,18 @@ public sealed class ManageBillingSettings(NpgsqlDataSource dataSource, CallerCon
         var version = $"PROTECTION@{from}";
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var lockCmd = new NpgsqlCommand("lock table billing.protection_rule in share row exclusive mode", conn, tx))
+        var audit = new List<AuditRecord>();
+        if (await DatedVersions.CloseLatestAsync(conn, tx, new DatedSeries("billing.protection_rule", "protection_rule", "protection_rule"), from, audit, ct)
+            is { } refused)
         {
-            await lockCmd.ExecuteNonQueryAsync(ct);
+            return refused;
         }
 
         int maxPrepay;
         await using (var cmd = new NpgsqlCommand(
-            "select effective_from, max_prepay_months from billing.protection_rule order by effective_from desc limit 1", conn, tx))
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            "select max_prepay_months from billing.protection_rule order by effective_from desc limit 1", conn, tx))
         {
-            await reader.ReadAsync(ct);
-            var latest = ContributionMonth.FromFirstDay(reader.GetFieldValue<DateOnly>(0));
-            if (from <= latest)
-            {
-                return Refusal.Rule("protection_rule.backdated", "Aturan baru harus berlaku setelah versi terakhir.",
-                    $"Versi terakhir berlaku sejak {latest}; bulan yang sudah dinilai tetap memakai aturannya.");
-            }
-
-            maxPrepay = r.MaxPrepayMonths ?? reader.GetInt16(1);
-        }
-
-        await using (var close = new NpgsqlCommand("update billing.protection_rule set effective_to = $1 where effective_to is null", conn, tx))
-        {
-            close.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = from.PlusMonths(-1).FirstDay });
-            await close.ExecuteNonQueryAsync(ct);
+            maxPrepay = r.MaxPrepayMonths ?? (short)(await cmd.ExecuteScalarAsync(ct))!;
         }
 
         await using (var cmd = new NpgsqlCommand("""
@@ -190,8 +178,8 @@ public sealed class ManageBillingSettings(NpgsqlDataSource dataSource, CallerCon
 
         var added = new ProtectionRuleResponse(version, from.ToString(), null, r.DueDay!.Value, r.LapseMonths!.Value, r.ArrearsMonthProtected!.Value,
             maxPrepay, r.Regulation!.Trim(), r.Note?.Trim());
-        await AuditWriter.WriteAsync(conn, tx, caller.Scope,
-            [new AuditRecord("create", "protection_rule", version, null, null, JsonSerializer.Serialize(added))], ct);
+        audit.Add(new AuditRecord("create", "protection_rule", version, null, null, JsonSerializer.Serialize(added)));
+        await AuditWriter.WriteAsync(conn, tx, caller.Scope, audit, ct);
         await tx.CommitAsync(ct);
         return added;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Payung.Infrastructure.Rules;
 using Payung.Programs.Rates;
 using Payung.Shared;
 
@@ -13,8 +14,6 @@ namespace Payung.Programs.ManageRates;
 /// </summary>
 public sealed class AddContributionRate(NpgsqlDataSource dataSource, RateTableCache cache, CallerContext caller)
 {
-    public const string BackdatedCode = "rates.backdated";
-    public const string OverlappingCode = "rates.overlapping";
 
     /// <summary>The first month the rate tables hold (PP 44/2015 took effect in July 2015).</summary>
     public static readonly ContributionMonth FirstMonth = new(2015, 7);
@@ -42,37 +41,11 @@ public sealed class AddContributionRate(NpgsqlDataSource dataSource, RateTableCa
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        // Readers go on; a second administrator adding a version waits and then sees this one as the latest.
-        await using (var lockTable = new NpgsqlCommand("lock table programs.contribution_rate in share row exclusive mode", conn, tx))
-        {
-            await lockTable.ExecuteNonQueryAsync(ct);
-        }
-
         var audit = new List<AuditRecord>();
-        if (await LatestAsync(conn, tx, component, ct) is { } latest)
+        if (await DatedVersions.CloseLatestAsync(conn, tx, new DatedSeries("programs.contribution_rate", "contribution_rate", "rates", "component", component),
+                from, audit, ct) is { } refused)
         {
-            if (from <= latest.From)
-            {
-                return Refusal.Rule(BackdatedCode, "Versi tarif baru harus berlaku sesudah versi terakhir.",
-                    $"Versi {latest.Version} berlaku mulai {latest.From}; pilih bulan sesudahnya.");
-            }
-
-            if (latest.To is { } to && from <= to)
-            {
-                return Refusal.Conflict(OverlappingCode, "Periode tarif bertumpang tindih dengan versi terakhir.",
-                    $"Versi {latest.Version} berlaku sampai {to}; pilih bulan sesudahnya.");
-            }
-
-            if (latest.To is null)
-            {
-                var closedAt = from.PlusMonths(-1);
-                await using var close = new NpgsqlCommand("update programs.contribution_rate set effective_to = $2 where version = $1", conn, tx);
-                close.Parameters.Add(new NpgsqlParameter<string> { TypedValue = latest.Version });
-                close.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = closedAt.FirstDay });
-                await close.ExecuteNonQueryAsync(ct);
-                audit.Add(new AuditRecord("update", "contribution_rate", latest.Version, null,
-                    JsonSerializer.Serialize(new { effectiveTo = (string?)null }, Json), JsonSerializer.Serialize(new { effectiveTo = closedAt.ToString() }, Json)));
-            }
+            return refused;
         }
 
         await using (var insert = new NpgsqlCommand("""
@@ -141,23 +114,5 @@ public sealed class AddContributionRate(NpgsqlDataSource dataSource, RateTableCa
         }
 
         return errors.Count > 0 ? Refusal.Invalid(errors) : null;
-    }
-
-    private static async Task<(string Version, ContributionMonth From, ContributionMonth? To)?> LatestAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, string component, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("""
-            select version, effective_from, effective_to from programs.contribution_rate
-            where component = $1 order by effective_from desc limit 1
-            """, conn, tx);
-        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = component });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct))
-        {
-            return null;
-        }
-
-        return (r.GetString(0), ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(1)),
-            r.IsDBNull(2) ? null : ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(2)));
     }
 }

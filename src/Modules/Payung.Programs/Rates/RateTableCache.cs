@@ -1,31 +1,34 @@
 using Npgsql;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Programs.Rates;
 
 /// <summary>
 /// The rate tables, read once and kept in memory: a handful of rows asked for on every estimate and bill.
-/// Whoever edits the tables calls <see cref="Invalidate"/> so the next caller reads them again.
+/// Whoever edits the tables calls <see cref="Invalidate"/> so the next caller reads them again, and every other
+/// process clears it on the tables' change notification (<see cref="RuleChangeListener"/>).
 /// </summary>
 // Public only so other public services of this module can take it in their constructors; its members stay internal.
-public sealed class RateTableCache(NpgsqlDataSource dataSource)
+public sealed class RateTableCache : IRuleCache
 {
-    private Task<RateTable>? loading;
+    private static readonly string[] Read =
+        ["programs.contribution_rate", "programs.income_basis_limit", "programs.contribution_discount", "programs.funding_source"];
 
-    internal Task<RateTable> GetAsync(CancellationToken ct)
+    private readonly NpgsqlDataSource dataSource;
+    private readonly CachedRuleTable<RateTable> cached;
+
+    public RateTableCache(NpgsqlDataSource dataSource)
     {
-        var current = loading;
-        if (current is null || current.IsFaulted || current.IsCanceled)
-        {
-            // Not the caller's token: a load shared by concurrent callers must not be cancelled by one of them.
-            current = LoadAsync(CancellationToken.None);
-            loading = current;
-        }
-
-        return current.WaitAsync(ct);
+        this.dataSource = dataSource;
+        cached = new CachedRuleTable<RateTable>(LoadAsync);
     }
 
-    internal void Invalidate() => loading = null;
+    public IReadOnlyCollection<string> Tables => Read;
+
+    internal Task<RateTable> GetAsync(CancellationToken ct) => cached.GetAsync(ct);
+
+    public void Invalidate() => cached.Invalidate();
 
     private async Task<RateTable> LoadAsync(CancellationToken ct)
     {
