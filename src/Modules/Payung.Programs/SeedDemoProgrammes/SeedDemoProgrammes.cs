@@ -38,6 +38,10 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
     private static readonly ContributionMonth LastSeedMonth = new(2026, 12);
     private static readonly string[] SeedFundingSources = ["APBD", "APBDES_ADD"];
 
+    // The funded_month insert (~0.5 million rows) takes ~10 s on an idle 2-core machine and more than Npgsql's 30 s
+    // default when the machine is busy; a seed that runs once may wait, a finite limit still ends a stuck one.
+    internal const int SeedCommandTimeoutSeconds = 600;
+
     private const string ProgrammesSql = """
         create temp table demo_programme on commit drop as
         select p.id, p.funder_id, p.funder_name, p.funder_kind, p.name, p.funding_source, p.fiscal_year,
@@ -177,7 +181,7 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
         await ExecAsync(conn, tx, ProgrammesSql, ct);
         await ExecAsync(conn, tx, FundersSql, ct);
         var audit = new List<AuditRecord>();
-        await using (var cmd = new NpgsqlCommand(ProgrammeInsertSql, conn, tx))
+        await using (var cmd = new NpgsqlCommand(ProgrammeInsertSql, conn, tx) { CommandTimeout = SeedCommandTimeoutSeconds })
         {
             cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = monthlyContribution });
             await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -214,7 +218,7 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
 
     private static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] args)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = SeedCommandTimeoutSeconds };
         foreach (var a in args)
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = a });
