@@ -50,9 +50,6 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
 
     private static string NextRateMonth() => new ContributionMonth(2100, 1).PlusMonths(Interlocked.Increment(ref rateVersions)).ToString();
 
-    private const string CsrAssumption =
-        "Unconfirmed assumption: discounts not applied until BPJS confirms CSR-funded contributions qualify.";
-
     private static HttpRequestMessage Upload(string url, string csv) =>
         new(HttpMethod.Post, url) { Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "peserta.csv" } } };
 
@@ -109,7 +106,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.World world) : IClassFix
                 $$"""{"component":"JHT","kind":"percent_of_basis","value":2,"effectiveFrom":"{{NextRateMonth()}}","regulation":"PP Uji 99/2099"}""")),
         // The seeded setting written again: the route and its gate are what is tested, and the figures stay.
         new("rates.funding-source", Permissions.ManageRates, HttpStatusCode.OK,
-            _ => Json(HttpMethod.Put, "/api/v1/rates/funding-sources/CSR", $$"""{"discountApplies":false,"assumption":"{{CsrAssumption}}"}""")),
+            _ => Json(HttpMethod.Put, "/api/v1/rates/funding-sources/CSR", """{"discountApplies":true,"assumption":null}""")),
         new("page.rates", Permissions.ManageRates, HttpStatusCode.OK, _ => Get("/admin/tarif"), IsPage: true),
         // The worker's own NIK again: inside the scope the rules answer 422 worker.nik_unchanged, outside 404.
         new("workers.correct-nik", Permissions.WritePersonalData, HttpStatusCode.UnprocessableEntity,

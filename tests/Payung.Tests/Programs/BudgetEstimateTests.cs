@@ -14,11 +14,12 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
 {
     private readonly HttpClient client = factory.CreateClient();
 
-    private sealed record MonthDto(string Month, long PerParticipant, long Total, string RateVersion);
+    private sealed record MonthDto(string Month, long PerParticipant, long Total, string RateVersion, long IncomeBasis, string IncomeBasisRule);
 
     private sealed record EstimateDto(
         long PerParticipantMonthly, long MonthlyTotal, long Total, List<MonthDto> Months,
-        long? AffordableParticipants, int? AffordableMonths, long? Remainder, string? DiscountAssumption);
+        long? AffordableParticipants, int? AffordableMonths, long? Remainder, string? DiscountAssumption,
+        long IncomeBasis, string IncomeBasisRule, string IncomeBasisMessage);
 
     private static object Request(
         int participants, string startMonth, int months, string fundingSource, string[]? package = null,
@@ -85,13 +86,42 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Estimate_Lahat100WorkersIn360VillagesFromDanaDesa_GetsNoDiscountByDefaultAndSaysSo()
+    public async Task Estimate_Lahat100WorkersIn360VillagesFromAlokasiDanaDesa_GetsNoDiscountByDefaultAndSaysSo()
     {
-        var estimate = await EstimateAsync(Request(100 * 360, "2026-01", 12, "DANA_DESA"));
+        var estimate = await EstimateAsync(Request(100 * 360, "2026-01", 12, "APBDES_ADD"));
 
         Assert.Equal(7_257_600_000, estimate.Total);
         Assert.All(estimate.Months, m => Assert.Equal(16_800, m.PerParticipant));
-        Assert.Contains("Asumsi belum dikonfirmasi", estimate.DiscountAssumption);
+        Assert.StartsWith("Asumsi belum dikonfirmasi: Alokasi Dana Desa berasal dari APBD", estimate.DiscountAssumption, StringComparison.Ordinal);
+    }
+
+    // PP 50/2025 excludes APBN/APBD money only: CSR and other non-state money get it by the regulation's text, the
+    // village funds (Dana Desa from the APBN, ADD from the APBD) by a setting that says it is an assumption.
+    // OTHER is pinned in ManageRatesTests, whose test of the setting changes it for a moment.
+    [Theory]
+    [InlineData("APBD", 16_800, 16_800, null)]
+    [InlineData("APBD_P", 16_800, 16_800, null)]
+    [InlineData("DBH_CHT", 16_800, 16_800, null)]
+    [InlineData("APBDES_ADD", 16_800, 16_800, "Asumsi belum dikonfirmasi: Alokasi Dana Desa berasal dari APBD")]
+    [InlineData("DANA_DESA", 16_800, 16_800, "Asumsi belum dikonfirmasi: Dana Desa berasal dari APBN")]
+    [InlineData("CSR", 16_800, 8_400, null)]
+    [InlineData("SELF_PAID", 16_800, 8_400, null)]
+    public async Task Estimate_EverySeededFundingSource_GetsPp50OnlyWhenItIsNotApbnOrApbdMoney(
+        string fundingSource, long march2026, long may2026, string? assumptionStart)
+    {
+        var outside = await EstimateAsync(Request(1, "2026-03", 1, fundingSource));
+        var inside = await EstimateAsync(Request(1, "2026-05", 1, fundingSource));
+
+        Assert.Equal((march2026, may2026), (outside.PerParticipantMonthly, inside.PerParticipantMonthly));
+        Assert.Equal(may2026 == 8_400, inside.Months[0].RateVersion.EndsWith(";PP50/2025", StringComparison.Ordinal));
+        if (assumptionStart is null)
+        {
+            Assert.Null(inside.DiscountAssumption);
+        }
+        else
+        {
+            Assert.StartsWith(assumptionStart, inside.DiscountAssumption, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -162,6 +192,67 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
         Assert.Equal(0, estimate.Remainder);
     }
 
+    // JKK 1% + JKM Rp6,800 + JHT 2% of the basis, each rounded: the amounts barely move near a limit, the basis does.
+    [Theory]
+    [InlineData(null, 1_000_000, "income.not_reported", 36_800)]
+    [InlineData(999_999L, 1_000_000, "income.below_minimum", 36_800)]
+    [InlineData(1_000_000L, 1_000_000, "income.reported", 36_800)]
+    [InlineData(1_000_001L, 1_000_001, "income.reported", 36_800)]
+    [InlineData(1_234_550L, 1_234_550, "income.reported", 12_346 + 6_800 + 24_691)]
+    [InlineData(20_699_999L, 20_699_999, "income.reported", 627_800)]
+    [InlineData(20_700_000L, 20_700_000, "income.reported", 627_800)]
+    [InlineData(20_700_001L, 20_700_000, "income.above_maximum", 627_800)]
+    [InlineData(150_000_000L, 20_700_000, "income.above_maximum", 627_800)]
+    public async Task Estimate_MonthlyIncome_IsPlacedOnTheBasisAndTheAnswerSaysWhichBasis(
+        long? monthlyIncome, long basis, string rule, long perParticipant)
+    {
+        var estimate = await EstimateAsync(new
+        {
+            participants = 1, startMonth = "2025-05", months = 2, fundingSource = "APBD", package = new[] { "JKK", "JKM", "JHT" }, monthlyIncome,
+        });
+
+        Assert.Equal((basis, rule, perParticipant), (estimate.IncomeBasis, estimate.IncomeBasisRule, estimate.PerParticipantMonthly));
+        Assert.All(estimate.Months, m => Assert.Equal((basis, rule), (m.IncomeBasis, m.IncomeBasisRule)));
+        Assert.Contains(Rupiah.Of(basis).ToString(), estimate.IncomeBasisMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(999_999L, "Penghasilan Rp999.999 di bawah dasar upah terendah: iuran dihitung dari dasar upah terendah Rp1.000.000.")]
+    [InlineData(20_700_001L, "Penghasilan Rp20.700.001 di atas dasar upah tertinggi: iuran dihitung dari dasar upah tertinggi Rp20.700.000.")]
+    [InlineData(2_500_000L, "Iuran dihitung dari penghasilan yang dilaporkan, Rp2.500.000.")]
+    [InlineData(null, "Penghasilan tidak diisi: iuran dihitung dari dasar upah terendah Rp1.000.000.")]
+    public async Task Estimate_IncomeBasisMessage_SaysInIndonesianWhichBasisWasUsed(long? incomeBasis, string message)
+    {
+        var estimate = await EstimateAsync(Request(1, "2025-05", 1, "APBD", incomeBasis: incomeBasis));
+
+        Assert.Equal(message, estimate.IncomeBasisMessage);
+    }
+
+    [Fact]
+    public async Task Estimate_OlderFieldNameIncomeBasis_IsPlacedLikeMonthlyIncome()
+    {
+        var estimate = await EstimateAsync(Request(1, "2025-05", 1, "APBD", ["JKK", "JKM", "JHT"], incomeBasis: 25_000_000));
+
+        Assert.Equal((20_700_000, "income.above_maximum", 207_000 + 6_800 + 414_000),
+            (estimate.IncomeBasis, estimate.IncomeBasisRule, estimate.PerParticipantMonthly));
+    }
+
+    [Theory]
+    [InlineData("\"1.500.000\"")] // a quoted plain number is read as one (web JSON defaults); dotted thousands are not
+    [InlineData("\"satu juta\"")]
+    [InlineData("1500000.5")]
+    [InlineData("true")]
+    public async Task Estimate_NonNumericMonthlyIncome_Returns400RequestMalformed(string income)
+    {
+        using var content = new StringContent(
+            $$"""{"participants":1,"startMonth":"2025-05","months":1,"fundingSource":"APBD","package":["JKK","JKM"],"monthlyIncome":{{income}}}""",
+            System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/v1/budget/estimate", content);
+
+        await RegionsApiTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "request.malformed");
+    }
+
     public static TheoryData<string> BadRequests() => new()
     {
         """{"participants":0,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"]}""",
@@ -177,8 +268,10 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
         """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK"]}""",
         """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM","JP"]}""",
         """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD"}""",
-        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"incomeBasis":999999}""",
-        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"incomeBasis":20700001}""",
+        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"monthlyIncome":0}""",
+        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"monthlyIncome":-1}""",
+        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"incomeBasis":0}""",
+        """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"monthlyIncome":1500000,"incomeBasis":2000000}""",
         """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"sector":"mining"}""",
         """{"participants":10,"startMonth":"2025-05","months":5,"fundingSource":"APBD","package":["JKK","JKM"],"budget":-1}""",
     };
@@ -219,5 +312,63 @@ public sealed class BudgetEstimateTests(PayungApiFactory factory) : IClassFixtur
         Assert.Equal(Rupiah.Of(12_973), quote.PerParticipant);
         Assert.Equal("JKK@test;JKM@test;DISC@test", quote.RateVersion);
         Assert.Null(CalculateContribution.ForMonth(rates, [ContributionComponent.Jkk], null, selfPaid, null, month.PlusMonths(-1)));
+    }
+
+    [Theory]
+    [InlineData(null, 1_000_000L, "income.not_reported")]
+    [InlineData(1L, 1_000_000L, "income.below_minimum")]
+    [InlineData(999_999L, 1_000_000L, "income.below_minimum")]
+    [InlineData(1_000_000L, 1_000_000L, "income.reported")]
+    [InlineData(1_000_001L, 1_000_001L, "income.reported")]
+    [InlineData(20_699_999L, 20_699_999L, "income.reported")]
+    [InlineData(20_700_000L, 20_700_000L, "income.reported")]
+    [InlineData(20_700_001L, 20_700_000L, "income.above_maximum")]
+    [InlineData(long.MaxValue, 20_700_000L, "income.above_maximum")]
+    public void IncomeBasisLimit_Place_PutsTheIncomeOnTheBasisAtEveryLimit(long? income, long basis, string code)
+    {
+        var month = new ContributionMonth(2026, 6);
+        var limit = new IncomeBasisLimit("BASIS@test", Rupiah.Of(1_000_000), Rupiah.Of(20_700_000), month, null);
+
+        var placed = limit.Place(income is { } i ? Rupiah.Of(i) : null);
+
+        Assert.Equal((Rupiah.Of(basis), code, "BASIS@test"), (placed.Amount, placed.Code, placed.LimitVersion));
+        Assert.Equal(income is { } reported ? Rupiah.Of(reported) : null, placed.ReportedIncome);
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void IncomeBasisLimit_Place_RefusesANonPositiveIncomeAsAProgrammingError(long income)
+    {
+        var month = new ContributionMonth(2026, 6);
+        var limit = new IncomeBasisLimit("BASIS@test", Rupiah.Of(1_000_000), Rupiah.Of(20_700_000), month, null);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => limit.Place(Rupiah.Of(income)));
+    }
+
+    [Theory]
+    [InlineData(999_999L, 1_000_000L, "income.below_minimum", 10_000L)]
+    [InlineData(1_000_001L, 1_000_001L, "income.reported", 10_000L)]
+    [InlineData(1_050_000L, 1_050_000L, "income.reported", 10_500L)]
+    [InlineData(20_700_001L, 20_700_000L, "income.above_maximum", 207_000L)]
+    public void CalculateContribution_PlacesTheIncomeAndTheQuoteNamesTheBasis(long income, long basis, string code, long jkk)
+    {
+        var month = new ContributionMonth(2025, 6);
+        var rates = new RateTable(
+            [
+                new ContributionRate("JKK@test", ContributionComponent.Jkk, true, 1m, month, null),
+                new ContributionRate("JKM@test", ContributionComponent.Jkm, false, 6_800m, month, null),
+            ],
+            [new IncomeBasisLimit("BASIS@test", Rupiah.Of(1_000_000), Rupiah.Of(20_700_000), month, null)],
+            [],
+            []);
+
+        var quote = CalculateContribution.ForMonth(rates, [ContributionComponent.Jkk, ContributionComponent.Jkm], Rupiah.Of(income),
+            new FundingSource("APBD", "APBD", false, null), null, month);
+
+        Assert.NotNull(quote);
+        Assert.Equal((Rupiah.Of(basis), code), (quote.Basis.Amount, quote.Basis.Code));
+        Assert.Equal(Rupiah.Of(jkk), quote.Amounts[ContributionComponent.Jkk]);
+        Assert.Equal(Rupiah.Of(jkk + 6_800), quote.PerParticipant);
     }
 }

@@ -43,6 +43,8 @@ public sealed class SeedDemoUsers(AccessDbContext db, CallerContext caller, IPas
     public async Task<IReadOnlyList<DemoUser>> ExecuteAsync(string? password, CancellationToken ct = default)
     {
         caller.Scope = CallerScope.System("demo-seed");
+        // Light statements, but the seed runs at start-up beside the heavy programme seed on a possibly busy machine.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var now = clock.GetUtcNow();
         var existingBranches = await db.Branches.Select(b => b.Code).ToListAsync(ct);
         foreach (var (code, name, regencies) in Branches.Where(b => !existingBranches.Contains(b.Code)))

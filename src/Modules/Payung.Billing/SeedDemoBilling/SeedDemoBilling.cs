@@ -104,7 +104,7 @@ public sealed class SeedDemoBilling(NpgsqlDataSource dataSource, CallerContext c
               from continued c
               cross join lateral (select (date '2025-10-01' + make_interval(months => g))::date as month from generate_series(0, c.months - 1) g) m
             on conflict (worker_id, month) do nothing
-            """, conn);
+            """, conn) { CommandTimeout = 600 }; // a busy machine can take longer than Npgsql's 30 s default
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = SeedDemoProgrammes.LampungSelatanProgrammeId });
         cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() });
         return await cmd.ExecuteNonQueryAsync(ct);

@@ -55,6 +55,7 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
             errors["sector"] = [$"Sektor harus salah satu dari {string.Join(", ", RateTable.Sectors)}."];
         }
 
+        var income = ReadIncome(request, errors);
         if (request.Budget is < 0)
         {
             errors["budget"] = ["Anggaran tidak boleh negatif."];
@@ -74,27 +75,23 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
             return EstimateBudgetOutcome.Invalid(errors);
         }
 
-        Rupiah? basis = request.IncomeBasis is { } b ? Rupiah.Of(b) : null;
         var months = new List<MonthEstimate>(monthCount);
         var perParticipantTotal = Rupiah.Zero;
+        IncomeBasis? firstBasis = null;
         for (var i = 0; i < monthCount; i++)
         {
             var month = start.PlusMonths(i);
-            if (rates.BasisLimitFor(month) is { } limit && basis is { } chosen && (chosen < limit.Min || chosen > limit.Max))
-            {
-                errors["incomeBasis"] = [$"Dasar upah untuk {month} harus antara {limit.Min} dan {limit.Max}."];
-                return EstimateBudgetOutcome.Invalid(errors);
-            }
-
-            if (CalculateContribution.ForMonth(rates, components, basis, fundingSource!, sector, month) is not { } quote)
+            if (CalculateContribution.ForMonth(rates, components, income, fundingSource!, sector, month) is not { } quote)
             {
                 errors["startMonth"] = [$"Tidak ada tarif iuran yang berlaku untuk bulan {month}."];
                 return EstimateBudgetOutcome.Invalid(errors);
             }
 
+            firstBasis ??= quote.Basis;
             perParticipantTotal += quote.PerParticipant;
             months.Add(new MonthEstimate(
-                month.ToString(), quote.PerParticipant.Value, (quote.PerParticipant * participants).Value, quote.RateVersion));
+                month.ToString(), quote.PerParticipant.Value, (quote.PerParticipant * participants).Value, quote.RateVersion,
+                quote.Basis.Amount.Value, quote.Basis.Code));
         }
 
         long? affordableParticipants = null;
@@ -105,7 +102,7 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
             // Whole participants for the whole period: a funder cannot cover part of a person.
             affordableParticipants = perParticipantTotal.Value == 0 ? null : budget / perParticipantTotal.Value;
             remainder = affordableParticipants is { } covered ? budget - covered * perParticipantTotal.Value : budget;
-            affordableMonths = CountAffordableMonths(rates, components, basis, fundingSource!, sector, start, participants, budget);
+            affordableMonths = CountAffordableMonths(rates, components, income, fundingSource!, sector, start, participants, budget);
         }
 
         return EstimateBudgetOutcome.Success(new EstimateBudgetResponse(
@@ -116,14 +113,17 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
             affordableParticipants,
             affordableMonths,
             remainder,
-            fundingSource!.DiscountAssumption));
+            fundingSource!.DiscountAssumption,
+            firstBasis!.Amount.Value,
+            firstBasis.Code,
+            firstBasis.Message));
     }
 
     /// <summary>Whole consecutive months from the start that the budget pays for every participant.</summary>
     private static int CountAffordableMonths(
         RateTable rates,
         IReadOnlyCollection<ContributionComponent> components,
-        Rupiah? basis,
+        Rupiah? income,
         FundingSource fundingSource,
         string? sector,
         ContributionMonth start,
@@ -135,7 +135,7 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
         var limit = Math.Min(MaxAffordableMonths, start.MonthsUntil(lastPossible) + 1);
         for (var i = 0; i < limit; i++)
         {
-            var quote = CalculateContribution.ForMonth(rates, components, basis, fundingSource, sector, start.PlusMonths(i));
+            var quote = CalculateContribution.ForMonth(rates, components, income, fundingSource, sector, start.PlusMonths(i));
             if (quote is null)
             {
                 return i;
@@ -149,6 +149,33 @@ internal sealed class EstimateBudget(RateTableCache rateCache)
         }
 
         return limit;
+    }
+
+    /// <summary>
+    /// The worker's monthly income, under <c>monthlyIncome</c> or its older name <c>incomeBasis</c>: any positive
+    /// amount, placed on the basis per month by <see cref="IncomeBasisLimit.Place"/>; none means the minimum basis.
+    /// </summary>
+    private static Rupiah? ReadIncome(EstimateBudgetRequest request, Dictionary<string, string[]> errors)
+    {
+        if (request.MonthlyIncome is { } a && request.IncomeBasis is { } b && a != b)
+        {
+            errors["monthlyIncome"] = ["Isi penghasilan bulanan sekali saja: monthlyIncome dan incomeBasis berbeda."];
+            return null;
+        }
+
+        var field = request.MonthlyIncome is null && request.IncomeBasis is not null ? "incomeBasis" : "monthlyIncome";
+        if ((request.MonthlyIncome ?? request.IncomeBasis) is not { } income)
+        {
+            return null;
+        }
+
+        if (income <= 0)
+        {
+            errors[field] = ["Penghasilan bulanan harus lebih dari nol rupiah, atau dikosongkan untuk dasar upah terendah."];
+            return null;
+        }
+
+        return Rupiah.Of(income);
     }
 
     private static List<ContributionComponent> ParsePackage(IReadOnlyList<string>? package, Dictionary<string, string[]> errors)

@@ -10,13 +10,14 @@ namespace Payung.Programs.Rates;
 internal static class CalculateContribution
 {
     /// <summary>
-    /// Null when no rate or income-basis table is in force for the month. <paramref name="incomeBasis"/> null
-    /// means the minimum basis, which is what regional programmes pay for.
+    /// Null when no rate or income-basis table is in force for the month. <paramref name="monthlyIncome"/> is placed
+    /// on the basis by <see cref="IncomeBasisLimit.Place"/> (null means the minimum basis, which is what regional
+    /// programmes pay for); the quote says which basis it used.
     /// </summary>
     public static ContributionQuote? ForMonth(
         RateTable rates,
         IReadOnlyCollection<ContributionComponent> components,
-        Rupiah? incomeBasis,
+        Rupiah? monthlyIncome,
         FundingSource fundingSource,
         string? sector,
         ContributionMonth month)
@@ -29,7 +30,8 @@ internal static class CalculateContribution
             return null;
         }
 
-        var basis = incomeBasis ?? limit.Min;
+        var placed = limit.Place(monthlyIncome);
+        var basis = placed.Amount;
         var amounts = new SortedDictionary<ContributionComponent, Rupiah>();
         var versions = new List<string>();
         var discountVersions = new List<string>();
@@ -58,6 +60,7 @@ internal static class CalculateContribution
             month,
             amounts,
             Rupiah.Sum(amounts.Values),
-            string.Join(';', versions.Concat(discountVersions)));
+            string.Join(';', versions.Concat(discountVersions)),
+            placed);
     }
 }

@@ -12,7 +12,8 @@ public sealed record SeedDemoProgrammesResult(bool Seeded, int Programmes, int W
 /// <summary>
 /// The real programmes of the domain reference as demo data: Lampung Selatan (4,465 participants, 522 in
 /// Kalianda, May–Sep 2025), Bandar Lampung (2,951 RT/RW heads, 2025), Bangka Selatan (1,768, Sep 2025–Feb 2026),
-/// Kaur (7,100, Dec 2024) and Lahat ("1 Desa 100 Pekerja Rentan": one village-funded programme per desa, 2026),
+/// Kaur (7,100, Dec 2024) and Lahat ("1 Desa 100 Pekerja Rentan": one programme per desa paid from the APBDes out of
+/// Alokasi Dana Desa, 2026),
 /// each with synthetic workers whose NIK agrees with their district, birth date and sex, all enrolled for every
 /// month. Written set-based, like a migration: one statement per table. Idempotent: nothing happens when the
 /// Lampung Selatan demo funder already exists. Acts as the system; one audit row per programme.
@@ -31,10 +32,15 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
     public static readonly Guid BangkaSelatanProgrammeId = new("5eed0000-0000-4000-8000-000000011903");
     public static readonly Guid KaurProgrammeId = new("5eed0000-0000-4000-8000-000000011704");
 
-    // The seed programmes' months and funding sources (APBD, Dana Desa), priced from the rate tables.
+    // The seed programmes' months and funding sources, priced from the rate tables: the regencies pay from their APBD,
+    // Lahat's villages from their APBDes out of Alokasi Dana Desa (the regency's ADD), not from Dana Desa.
     private static readonly ContributionMonth FirstSeedMonth = new(2024, 12);
     private static readonly ContributionMonth LastSeedMonth = new(2026, 12);
-    private static readonly string[] SeedFundingSources = ["APBD", "DANA_DESA"];
+    private static readonly string[] SeedFundingSources = ["APBD", "APBDES_ADD"];
+
+    // The funded_month insert (~0.5 million rows) takes ~10 s on an idle 2-core machine and more than Npgsql's 30 s
+    // default when the machine is busy; a seed that runs once may wait, a finite limit still ends a stuck one.
+    internal const int SeedCommandTimeoutSeconds = 600;
 
     private const string ProgrammesSql = """
         create temp table demo_programme on commit drop as
@@ -63,7 +69,7 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
         union all
         select md5('payung-demo:lahat-programme:' || r.code)::uuid, md5('payung-demo:lahat-funder:' || r.code)::uuid,
                left('Pemerintah Desa ' || r.name, 150), 'pemdes', left('1 Desa 100 Pekerja Rentan - Desa ' || r.name || ' 2026', 200),
-               'DANA_DESA', 2026, date '2026-01-01', date '2026-12-01', 100, 100, r.code,
+               'APBDES_ADD', 2026, date '2026-01-01', date '2026-12-01', 100, 100, r.code,
                array['petani', 'pekebun', 'buruh_harian_lepas', 'kader_posyandu', 'linmas', 'marbot'], 12
         from regions.region r
         where r.level = 'village' and r.code like '16.04.__.2___'
@@ -142,9 +148,10 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
 
     private const string EnrollmentInsertSql = """
         insert into programs.enrollment (id, programme_id, worker_id, village_code, regency_code, status, month_from, month_to,
-                                         committed_amount, rate_version, created_at)
+                                         committed_amount, rate_version, created_at, membership_start)
+        -- The demo records programmes after the fact: BPJS registered each participant on its programme's first day.
         select enrollment_id, programme_id, id, village_code, regency_code, 'active', month_from, month_to,
-               months * $1, $2, now()
+               months * $1, $2, now(), month_from
         from demo_worker order by g
         """;
 
@@ -175,7 +182,7 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
         await ExecAsync(conn, tx, ProgrammesSql, ct);
         await ExecAsync(conn, tx, FundersSql, ct);
         var audit = new List<AuditRecord>();
-        await using (var cmd = new NpgsqlCommand(ProgrammeInsertSql, conn, tx))
+        await using (var cmd = new NpgsqlCommand(ProgrammeInsertSql, conn, tx) { CommandTimeout = SeedCommandTimeoutSeconds })
         {
             cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = monthlyContribution });
             await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -212,7 +219,7 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
 
     private static async Task<int> ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct, params object[] args)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = SeedCommandTimeoutSeconds };
         foreach (var a in args)
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = a });

@@ -53,6 +53,7 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
             rates.ContributionRates.Single(r => r.Version == "JKM@2015-07").Note);
         Assert.Equal("PP 44/2015 beserta perubahannya", rates.ContributionRates.Single(r => r.Version == "JKK@2015-07").Regulation);
         Assert.StartsWith("Asumsi belum dikonfirmasi:", rates.FundingSources.Single(s => s.Code == "DANA_DESA").DiscountAssumption, StringComparison.Ordinal);
+        Assert.Contains(rates.FundingSources.Single(s => s.Code == "APBDES_ADD").DiscountAssumption!, page, StringComparison.Ordinal);
         Assert.Contains("Iuran JKK peserta BPU (bukan penerima upah): 1% dari dasar upah bulanan", page, StringComparison.Ordinal);
         Assert.Contains("Juli 2015", page, StringComparison.Ordinal);
         Assert.DoesNotContain("as amended", page, StringComparison.Ordinal);
@@ -83,6 +84,52 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
             "select string_agg(discount_assumption, ' | ' order by code) from programs.funding_source where code in ('CSR', 'OTHER')", conn, tx);
         Assert.Equal("Asumsi belum dikonfirmasi: potongan tidak diterapkan sampai BPJS menegaskan bahwa iuran yang didanai CSR berhak atasnya."
             + " | Ditetapkan administrator", await read.ExecuteScalarAsync());
+        await tx.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task Pp50FundingSourcesMigration_CorrectsOnlyTheSeededSettingsAndAuditsThem()
+    {
+        var sql = ReadMigration("0019_pp50_funding_sources.sql");
+        await using var conn = await factory.Database.DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        // CSR as 0007/0017 left it; OTHER as an administrator chose it; the village funds as 0019 left them.
+        await using (var set = new NpgsqlCommand(
+            """
+            update programs.funding_source
+               set discount_applies = false,
+                   discount_assumption = case code
+                       when 'CSR' then 'Asumsi belum dikonfirmasi: potongan tidak diterapkan sampai BPJS menegaskan bahwa iuran yang didanai CSR berhak atasnya.'
+                       else 'Ditetapkan administrator' end
+             where code in ('CSR', 'OTHER')
+            """, conn, tx))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        int changed;
+        await using (var again = new NpgsqlCommand(sql, conn, tx))
+        {
+            changed = await again.ExecuteNonQueryAsync();
+        }
+
+        await using var read = new NpgsqlCommand(
+            """
+            select string_agg(code || '=' || discount_applies || ':' || coalesce(left(discount_assumption, 40), '-'), ' | ' order by code collate "C")
+              from programs.funding_source
+            """, conn, tx);
+        Assert.Equal(1, changed);
+        Assert.Equal(
+            "APBD=false:- | APBDES_ADD=false:Asumsi belum dikonfirmasi: Alokasi Dana  | APBD_P=false:- | CSR=true:- | DANA_DESA=false:Asumsi belum dikonfirmasi: Dana Desa ber"
+            + " | DBH_CHT=false:- | OTHER=false:Ditetapkan administrator | SELF_PAID=true:-",
+            await read.ExecuteScalarAsync());
+        await using var audit = new NpgsqlCommand(
+            """
+            select after->>'discountApplies' from access.audit_log
+             where entity = 'funding_source' and entity_id = 'CSR' and actor_name = 'migration 0019'
+             order by id desc limit 1
+            """, conn, tx);
+        Assert.Equal("true", await audit.ExecuteScalarAsync());
         await tx.RollbackAsync();
     }
 
@@ -200,19 +247,31 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
     }
 
     [Fact]
-    public async Task SetFundingSourceDiscount_OnOther_AppliesPp50ToItsEstimatesUntilSetBack()
+    public async Task SetFundingSourceDiscount_OnOther_WithdrawsPp50FromItsEstimatesUntilSetBack()
     {
         var client = await AdminAsync();
         var original = (await RatesAsync(client)).FundingSources.Single(s => s.Code == "OTHER");
-        var request = new { participants = 1, startMonth = "2026-06", months = 1, fundingSource = "OTHER", package = new[] { "JKK", "JKM" } };
+        async Task<(long Total, string? Assumption)> EstimateAsync(string month)
+        {
+            var estimate = await client.PostAsJsonAsync("/api/v1/budget/estimate",
+                new { participants = 1, startMonth = month, months = 1, fundingSource = "OTHER", package = new[] { "JKK", "JKM" } });
+            var body = JsonSerializer.Deserialize<JsonElement>(await estimate.Content.ReadAsStringAsync());
+            var assumption = body.GetProperty("discountAssumption");
+            return (body.GetProperty("total").GetInt64(), assumption.ValueKind == JsonValueKind.Null ? null : assumption.GetString());
+        }
+
+        // Seeded by 0019: money from outside APBN/APBD gets PP 50/2025, and the page and the estimate say it is assumed.
+        Assert.True(original.DiscountApplies);
+        Assert.StartsWith("Asumsi: sumber lain dianggap berada di luar APBN/APBD", original.DiscountAssumption, StringComparison.Ordinal);
+        Assert.Equal((8_400L, original.DiscountAssumption), await EstimateAsync("2026-06"));
+        Assert.Equal(16_800L, (await EstimateAsync("2026-03")).Total);
         try
         {
-            var set = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/OTHER", new { discountApplies = true, assumption = "" });
+            var set = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/OTHER", new { discountApplies = false, assumption = "" });
 
             Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-            Assert.Equal(new FundingSourceResponse("OTHER", original.Name, true, null), await set.Content.ReadFromJsonAsync<FundingSourceResponse>(Json));
-            var estimate = await client.PostAsJsonAsync("/api/v1/budget/estimate", request);
-            Assert.Equal(8_400, JsonSerializer.Deserialize<JsonElement>(await estimate.Content.ReadAsStringAsync()).GetProperty("total").GetInt64());
+            Assert.Equal(new FundingSourceResponse("OTHER", original.Name, false, null), await set.Content.ReadFromJsonAsync<FundingSourceResponse>(Json));
+            Assert.Equal((16_800L, (string?)null), await EstimateAsync("2026-06"));
             Assert.True(await AccessTestKit.AuditCountAsync(factory, "OTHER", "update") >= 1);
         }
         finally
@@ -222,8 +281,7 @@ public sealed class ManageRatesTests(PayungApiFactory factory) : IClassFixture<P
             Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         }
 
-        var restored = await client.PostAsJsonAsync("/api/v1/budget/estimate", request);
-        Assert.Equal(16_800, JsonSerializer.Deserialize<JsonElement>(await restored.Content.ReadAsStringAsync()).GetProperty("total").GetInt64());
+        Assert.Equal((8_400L, original.DiscountAssumption), await EstimateAsync("2026-06"));
         var unknown = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/APBN", new { discountApplies = true });
         var missing = await client.PutAsJsonAsync("/api/v1/rates/funding-sources/CSR", new { assumption = "tanpa nilai" });
         Assert.Equal((HttpStatusCode.NotFound, "funding_source.not_found"), (unknown.StatusCode, await CodeAsync(unknown)));
