@@ -138,3 +138,36 @@ returns text[] language sql stable parallel safe as $$
                     from resolved x), false),
         coalesce((select x.former from resolved x), false))
 $$;
+
+-- (2) "1 Desa 100 Pekerja Rentan" is a minimum -----------------------------------------------------------------
+-- The per-village figure of the 1 Desa 100 programmes is a target each village should reach (100 vulnerable workers
+-- protected per desa), not a cap. A programme now has both, each optional: village_target (a minimum to reach,
+-- shown as the villages still below it) and village_quota (a cap on active enrolments per village, only where a
+-- funder wants one; enrolment keeps enforcing it).
+alter table programs.programme
+    add column village_target integer check (village_target > 0),
+    add constraint programme_quota_not_below_target
+        check (village_quota is null or village_target is null or village_quota >= village_target);
+
+comment on column programs.programme.village_target is
+    'Participants each village of the programme should reach (a minimum, e.g. 100 in "1 Desa 100 Pekerja Rentan"); null: none.';
+comment on column programs.programme.village_quota is
+    'At most this many active enrolments per village (a cap a funder chose); null: no cap.';
+
+-- What existing rows meant. Until now the form had one figure, "Kuota per desa", and the only programmes known to
+-- have used it as a target are the 1 Desa 100 ones the demo seed creates (SeedDemoProgrammes: one Dana Desa programme
+-- per desa of Kabupaten Lahat, named '1 Desa 100 Pekerja Rentan - Desa … 2026', village_quota 100). Those rows get
+-- their 100 as village_target and lose the cap. Every other village_quota is left as a cap: a funder who typed it on
+-- the form may have meant either, and keeping it as a cap is the reading enrolment has enforced so far.
+-- Each moved row is audited as a system change (entity programme, before/after the two figures).
+with moved as (
+    update programs.programme
+       set village_target = village_quota, village_quota = null, updated_at = now()
+     where name like '1 Desa 100 Pekerja Rentan%' and village_quota = 100 and village_target is null
+    returning id, region_code, regency_code
+)
+insert into access.audit_log (actor_kind, actor_name, action, entity, entity_id, region_code, regency_code, before, after)
+select 'system', 'migration 0020', 'update', 'programme', m.id::text, m.region_code, m.regency_code,
+       jsonb_build_object('villageQuota', 100, 'villageTarget', null),
+       jsonb_build_object('villageQuota', null, 'villageTarget', 100)
+  from moved m;
