@@ -4,4 +4,10 @@ namespace Payung.Shared;
 public interface IRegionCodeLookup
 {
     bool Exists(RegionCode code);
+
+    /// <summary>
+    /// The code as a former code with the region it is today, or null when the code is current or was never a
+    /// region. Lookups without a list of former codes (test doubles of <see cref="Exists"/>) know none.
+    /// </summary>
+    FormerRegionCode? FindFormer(RegionCode code) => null;
 }

@@ -12,6 +12,7 @@ public static class NikRules
     public const string NotDigitsCode = "nik.not_digits";
     public const string RegionUnknownCode = "nik.region_unknown";
     public const string DistrictUnknownCode = "nik.district_unknown";
+    public const string FormerRegionCode = "nik.former_region_code";
     public const string DateInvalidCode = "nik.date_invalid";
     public const string SerialZeroCode = "nik.serial_zero";
     public const string BirthDateMismatchCode = "nik.birthdate_mismatch";
@@ -78,19 +79,30 @@ public static class NikRules
     private static RegionCode? CheckRegion(
         string digits, IRegionCodeLookup regions, List<RuleMessage> errors, List<RuleMessage> warnings)
     {
+        var regencyParsed = RegionCode.TryParse(digits[..4], out var regency);
         var regencyKnown =
             RegionCode.TryParse(digits[..2], out var province) && regions.Exists(province)
-            && RegionCode.TryParse(digits[..4], out var regency) && regions.Exists(regency);
+            && regencyParsed && regions.Exists(regency);
 
-        if (!regencyKnown)
+        // A NIK keeps the regency code it was issued under, also after the regency moved to another province and
+        // got a new code (the 2022 Papua split): valid, with a warning that names the region today.
+        var former = regencyKnown || !regencyParsed ? null : regions.FindFormer(regency);
+        if (!regencyKnown && former is null)
         {
             errors.Add(new RuleMessage(
                 RegionUnknownCode, $"Kode provinsi/kabupaten pada NIK ({digits[..2]}.{digits[2..4]}) tidak dikenal."));
             return null;
         }
 
+        if (former is not null)
+        {
+            warnings.Add(FormerRegionWarning(former));
+        }
+
         // Only a warning: regions are split and re-coded, but a NIK keeps the district code it was issued under.
-        var districtParsed = RegionCode.TryParse(digits[..6], out var district);
+        // Under a former regency the kecamatan digits are read under today's regency.
+        var regencyToday = former?.Current.Value ?? regency.Value;
+        var districtParsed = RegionCode.TryParse($"{regencyToday}.{digits[4..6]}", out var district);
         if (!districtParsed || !regions.Exists(district))
         {
             warnings.Add(new RuleMessage(
@@ -99,6 +111,16 @@ public static class NikRules
         }
 
         return districtParsed ? district : null;
+    }
+
+    /// <summary>The warning for a NIK issued under a former regency code, naming the region today.</summary>
+    public static RuleMessage FormerRegionWarning(FormerRegionCode former)
+    {
+        ArgumentNullException.ThrowIfNull(former);
+        return new RuleMessage(
+            FormerRegionCode,
+            $"Kode wilayah pada NIK ({former.Code}) adalah kode lama {former.Name}, diganti sejak {Iso(former.ValidUntil)}; "
+            + $"kini {former.CurrentName}, Provinsi {former.CurrentProvinceName} ({former.Current}). NIK tetap sah.");
     }
 
     private static (DateOnly BirthDate, Sex Sex)? DecodeBirth(string digits, DateOnly today, List<RuleMessage> errors)

@@ -32,6 +32,9 @@ public sealed class Programme : IRegionScoped
     public bool IncludeJht { get; private set; }
     public long? IncomeBasis { get; private set; }
     public int TargetParticipants { get; private set; }
+    /// <summary>Participants each village should reach (a minimum: "1 Desa 100 Pekerja Rentan"); null when none.</summary>
+    public int? VillageTarget { get; private set; }
+    /// <summary>At most this many active enrolments per village (a cap a funder chose); null when none.</summary>
     public int? VillageQuota { get; private set; }
     public int? MinAge { get; private set; }
     public int? MaxAge { get; private set; }
@@ -100,6 +103,7 @@ public sealed class Programme : IRegionScoped
         IncludeJht = d.IncludeJht;
         IncomeBasis = d.IncomeBasis;
         TargetParticipants = d.TargetParticipants;
+        VillageTarget = d.VillageTarget;
         VillageQuota = d.VillageQuota;
         MinAge = d.MinAge;
         MaxAge = d.MaxAge;
@@ -136,4 +140,5 @@ public sealed record ProgrammeDetails(
     bool ExcludeDeceased,
     bool ExcludeAlreadyFunded,
     Guid? CofunderId,
-    decimal? CofunderSharePercent);
+    decimal? CofunderSharePercent,
+    int? VillageTarget = null);

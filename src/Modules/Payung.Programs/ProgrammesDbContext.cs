@@ -46,6 +46,7 @@ public sealed class ProgrammesDbContext(DbContextOptions<ProgrammesDbContext> op
             e.Property(p => p.IncludeJht).HasColumnName("include_jht");
             e.Property(p => p.IncomeBasis).HasColumnName("income_basis");
             e.Property(p => p.TargetParticipants).HasColumnName("target_participants");
+            e.Property(p => p.VillageTarget).HasColumnName("village_target");
             e.Property(p => p.VillageQuota).HasColumnName("village_quota");
             e.Property(p => p.MinAge).HasColumnName("min_age");
             e.Property(p => p.MaxAge).HasColumnName("max_age");

@@ -25,6 +25,7 @@ public static class ProgramsModule
         services.AddScoped<DescribeProgramme>();
         services.AddScoped<ListProgrammes>();
         services.AddScoped<GetProgramme>();
+        services.AddScoped<ListVillagesBelowTarget.ListVillagesBelowTarget>();
         services.AddScoped<CreateProgramme>();
         services.AddScoped<EditProgramme>();
         services.AddScoped(sp => new ActivateProgramme(
@@ -48,6 +49,7 @@ public static class ProgramsModule
         EstimateBudgetEndpoint.Map(api);
         FundersEndpoints.Map(api);
         ProgrammesEndpoints.Map(api);
+        ListVillagesBelowTarget.ListVillagesBelowTargetEndpoint.Map(api);
         EnrollWorkers.EnrollWorkersEndpoint.Map(api);
         EndEnrollment.EndEnrollmentEndpoint.Map(api);
         EnrollByNik.EnrollFromFileEndpoint.Map(api);

@@ -38,6 +38,7 @@ public static class WorkerRules
     public const string NikDateInvalid = NikRules.DateInvalidCode;
     public const string NikSerialZero = NikRules.SerialZeroCode;
     public const string NikDistrictUnknown = NikRules.DistrictUnknownCode;
+    public const string NikFormerRegion = NikRules.FormerRegionCode;
     public const string NikBirthDateMismatch = NikRules.BirthDateMismatchCode;
     public const string NikSexMismatch = NikRules.SexMismatchCode;
 
@@ -66,6 +67,7 @@ public static class WorkerRules
     public const string NikRegionUnknownMessage = "Kode provinsi/kabupaten pada NIK tidak dikenal.";
     public const string NikDateInvalidMessage = "Tanggal lahir pada NIK bukan tanggal yang valid.";
     public const string NikSerialZeroMessage = "Nomor urut NIK tidak boleh 0000.";
+    public const string NikFormerRegionMessage = "Kode wilayah pada NIK adalah kode lama dari sebelum pemekaran wilayah; NIK tetap sah.";
     public const string NikDistrictUnknownMessage = "Kode kecamatan pada NIK tidak ditemukan; wilayah mungkin telah dimekarkan.";
     public const string NikBirthDateMismatchMessage = "Tanggal lahir pada NIK berbeda dengan tanggal lahir yang dinyatakan.";
     public const string NikSexMismatchMessage = "Jenis kelamin pada NIK berbeda dengan yang dinyatakan.";
@@ -108,6 +110,7 @@ public static class WorkerRules
         [NikRegionUnknown] = NikRegionUnknownMessage,
         [NikDateInvalid] = NikDateInvalidMessage,
         [NikSerialZero] = NikSerialZeroMessage,
+        [NikFormerRegion] = NikFormerRegionMessage,
         [NikDistrictUnknown] = NikDistrictUnknownMessage,
         [NikBirthDateMismatch] = NikBirthDateMismatchMessage,
         [NikSexMismatch] = NikSexMismatchMessage,

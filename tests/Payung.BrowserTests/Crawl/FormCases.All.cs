@@ -108,6 +108,7 @@ public static partial class FormCases
             await f.SetAsync("monthFrom", "2027-01");
             await f.SetAsync("monthTo", "2027-06");
             await f.SetAsync("targetParticipants", "100");
+            await f.SetAsync("villageTarget", "100");
         };
         cases[Key("/program/baru", "programme-form")] = new(Disnaker, At("/program/baru"), programme, "main h1",
             f => f.SetAsync("name", ""));

@@ -63,7 +63,7 @@ public sealed class SeedDemoProgrammesTests(ITestOutputHelper output)
 
         Assert.Equal(360L, await ScalarAsync<long>(dataSource, """
             select count(*) from programs.programme p join programs.funder f on f.id = p.funder_id
-            where p.regency_code = '16.04' and p.funding_source = 'APBDES_ADD' and f.kind = 'pemdes' and p.village_quota = 100
+            where p.regency_code = '16.04' and p.funding_source = 'APBDES_ADD' and f.kind = 'pemdes' and p.village_target = 100 and p.village_quota is null
             """));
         Assert.Equal(0L, await ScalarAsync<long>(dataSource, """
             select count(*) from (

@@ -34,6 +34,7 @@ public sealed class DescribeProgramme(ProgrammesDbContext db)
         p.IncludeJht ? ["JKK", "JKM", "JHT"] : ["JKK", "JKM"],
         p.IncomeBasis,
         p.TargetParticipants,
+        p.VillageTarget,
         p.VillageQuota,
         p.MinAge,
         p.MaxAge,

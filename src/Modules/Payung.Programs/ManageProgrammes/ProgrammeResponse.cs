@@ -1,6 +1,9 @@
 namespace Payung.Programs.ManageProgrammes;
 
-/// <summary>A programme as the API shows it; months are <c>yyyy-MM</c>, money whole rupiah, status draft/active/closed.</summary>
+/// <summary>
+/// A programme as the API shows it; months are <c>yyyy-MM</c>, money whole rupiah, status draft/active/closed.
+/// <c>VillageTarget</c> is the minimum each village should reach, <c>VillageQuota</c> the cap per village.
+/// </summary>
 public sealed record ProgrammeResponse(
     Guid Id,
     string Name,
@@ -14,6 +17,7 @@ public sealed record ProgrammeResponse(
     IReadOnlyList<string> Package,
     long? IncomeBasis,
     int TargetParticipants,
+    int? VillageTarget,
     int? VillageQuota,
     int? MinAge,
     int? MaxAge,

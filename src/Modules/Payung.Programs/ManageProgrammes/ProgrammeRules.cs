@@ -95,9 +95,18 @@ internal static class ProgrammeRules
             errors["targetParticipants"] = ["Target peserta wajib diisi dan lebih dari nol."];
         }
 
+        if (request.VillageTarget is <= 0)
+        {
+            errors["villageTarget"] = ["Target per desa harus bilangan bulat lebih dari nol, atau dikosongkan bila tanpa target."];
+        }
+
         if (request.VillageQuota is <= 0)
         {
             errors["villageQuota"] = ["Kuota per desa harus lebih dari nol, atau dikosongkan bila tanpa kuota."];
+        }
+        else if (request is { VillageQuota: { } cap, VillageTarget: { } target and > 0 } && cap < target)
+        {
+            errors["villageQuota"] = [$"Kuota per desa ({cap}) tidak boleh kurang dari target per desa ({target}): desa tidak akan pernah mencapai targetnya. Naikkan kuota atau kosongkan."];
         }
 
         if (request.MinAge is < 0 or > 120)
@@ -175,7 +184,8 @@ internal static class ProgrammeRules
             request.ExcludeDeceased ?? true,
             request.ExcludeAlreadyFunded ?? true,
             request.CofunderId,
-            request.CofunderSharePercent);
+            request.CofunderSharePercent,
+            request.VillageTarget);
     }
 
     /// <summary>

@@ -81,8 +81,9 @@ public sealed class SeedDemoProgrammes(NpgsqlDataSource dataSource, CallerContex
         """;
 
     private const string ProgrammeInsertSql = """
+        -- "1 Desa 100 Pekerja Rentan" is a minimum per village: the demo's per-village figure is a target, not a cap.
         insert into programs.programme (id, name, funder_id, funding_source, fiscal_year, budget_ceiling, month_from, month_to,
-                                        target_participants, village_quota, domicile_codes, occupation_codes, status,
+                                        target_participants, village_target, domicile_codes, occupation_codes, status,
                                         region_code, created_at, updated_at)
         select id, name, funder_id, funding_source, fiscal_year, target::bigint * months * $1, month_from, month_to,
                target, quota, array[left(region_code, 5)], occupations, 'active', region_code, now(), now()

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Npgsql;
 using Payung.Infrastructure;
+using Payung.Shared;
 
 namespace Payung.Registry.ImportWorkers;
 
@@ -10,7 +11,7 @@ namespace Payung.Registry.ImportWorkers;
 /// the verdict (columns the import ignores when the workbook comes back). The download holds personal
 /// data, so it is audited as an export.
 /// </summary>
-public sealed class BuildErrorWorkbook(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class BuildErrorWorkbook(NpgsqlDataSource dataSource, CallerContext caller, IRegionCodeLookup regions)
 {
     /// <summary>False when the import does not exist for the caller.</summary>
     public async Task<bool> CanReadAsync(Guid id, CancellationToken ct) =>
@@ -48,8 +49,9 @@ public sealed class BuildErrorWorkbook(NpgsqlDataSource dataSource, CallerContex
         while (await reader.ReadAsync(ct))
         {
             var duplicateOf = reader.IsDBNull(3) ? (int?)null : reader.GetInt32(3);
-            var reasons = reader.GetFieldValue<string[]>(2).Select(r => ImportReasons.Describe(r, duplicateOf).Message);
             var cells = reader.IsDBNull(4) ? new string?[ImportColumns.Count] : reader.GetFieldValue<string?[]>(4);
+            var nik = cells.Length > 0 ? cells[0]?.Trim() : null;
+            var reasons = reader.GetFieldValue<string[]>(2).Select(r => ImportReasons.Describe(r, duplicateOf, nik, regions).Message);
             var verdict = ImportVerdicts.TryParse(reader.GetString(1), out var v) ? v.Label() : reader.GetString(1);
             yield return [.. cells, string.Join(" ", reasons), reader.GetInt32(0).ToString(System.Globalization.CultureInfo.InvariantCulture), verdict];
         }

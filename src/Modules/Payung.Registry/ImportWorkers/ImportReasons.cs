@@ -26,7 +26,7 @@ public static class ImportReasons
     };
 
     /// <summary>Reasons that neither reject nor hold a row: it is imported and the warning kept on the worker.</summary>
-    public static IReadOnlySet<string> Warning { get; } = new HashSet<string> { NikRules.DistrictUnknownCode };
+    public static IReadOnlySet<string> Warning { get; } = new HashSet<string> { NikRules.FormerRegionCode, NikRules.DistrictUnknownCode };
 
     private static readonly Dictionary<string, string> Texts = new()
     {
@@ -39,6 +39,7 @@ public static class ImportReasons
         [NikRules.RegionUnknownCode] = "Kode provinsi/kabupaten pada NIK tidak dikenal.",
         [NikRules.DateInvalidCode] = "Tanggal lahir pada NIK bukan tanggal yang valid.",
         [NikRules.SerialZeroCode] = "Nomor urut NIK tidak boleh 0000.",
+        [NikRules.FormerRegionCode] = "Kode wilayah pada NIK adalah kode lama dari sebelum pemekaran wilayah; NIK tetap sah (hanya peringatan).",
         [NikRules.DistrictUnknownCode] = "Kode kecamatan pada NIK tidak ditemukan; wilayah mungkin telah dimekarkan (hanya peringatan).",
         [NikRules.BirthDateMismatchCode] = "Tanggal lahir pada NIK berbeda dengan Tanggal Lahir yang diisi.",
         [NikRules.SexMismatchCode] = "Jenis kelamin pada NIK berbeda dengan Jenis Kelamin yang diisi.",
@@ -74,11 +75,18 @@ public static class ImportReasons
     public static string Text(string code) =>
         Texts.TryGetValue(code, out var text) || SheetReasons.Texts.TryGetValue(code, out text) ? text : code;
 
-    /// <summary>A stored reason as the operator reads it, with its column and the earlier row where that matters.</summary>
-    public static ImportReason Describe(string stored, int? duplicateOfRow)
+    /// <summary>
+    /// A stored reason as the operator reads it, with its column and the earlier row where that matters. With the row's
+    /// NIK and the region list, a former region code is named with the region it is today.
+    /// </summary>
+    public static ImportReason Describe(string stored, int? duplicateOfRow, string? nik = null, IRegionCodeLookup? regions = null)
     {
         var (code, column) = SheetReasons.Split(stored);
         var text = SheetReasons.InColumn(Text(code), column);
+        if (code == NikRules.FormerRegionCode && regions is not null && FormerRegionOf(nik, regions) is { } former)
+        {
+            text = NikRules.FormerRegionWarning(former).Message + " (hanya peringatan)";
+        }
 
         if (duplicateOfRow is { } row && code is DuplicateInFile or PossibleDuplicate)
         {
@@ -89,6 +97,11 @@ public static class ImportReasons
 
         return new ImportReason(code, text, column);
     }
+
+    private static FormerRegionCode? FormerRegionOf(string? nik, IRegionCodeLookup regions) =>
+        nik is { Length: 16 } && nik.All(char.IsAsciiDigit) && RegionCode.TryParse(nik[..4], out var regency)
+            ? regions.FindFormer(regency)
+            : null;
 }
 
 /// <summary>One reason of a row's verdict.</summary>

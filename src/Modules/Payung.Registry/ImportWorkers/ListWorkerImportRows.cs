@@ -14,7 +14,7 @@ public sealed record ImportRowPage(IReadOnlyList<ImportRowItem> Items, int Page,
 /// The rows of an import with their verdicts and reasons, a page at a time; by default the rows that need
 /// the operator (rejected and needs_review). NIKs are masked for roles that mask personal data.
 /// </summary>
-public sealed class ListWorkerImportRows(NpgsqlDataSource dataSource, CallerContext caller)
+public sealed class ListWorkerImportRows(NpgsqlDataSource dataSource, CallerContext caller, IRegionCodeLookup regions)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -56,11 +56,12 @@ public sealed class ListWorkerImportRows(NpgsqlDataSource dataSource, CallerCont
             while (await reader.ReadAsync(ct))
             {
                 var duplicateOf = reader.IsDBNull(7) ? (int?)null : reader.GetInt32(7);
+                var nik = reader.IsDBNull(3) ? null : reader.GetString(3);
                 items.Add(new ImportRowItem(
                     reader.GetInt32(0),
                     reader.GetString(1),
-                    reader.GetFieldValue<string[]>(2).Select(r => ImportReasons.Describe(r, duplicateOf)).ToList(),
-                    PersonalData.For(scope, reader.IsDBNull(3) ? null : reader.GetString(3)),
+                    reader.GetFieldValue<string[]>(2).Select(r => ImportReasons.Describe(r, duplicateOf, nik, regions)).ToList(),
+                    PersonalData.For(scope, nik),
                     reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5),
                     reader.IsDBNull(6) ? null : reader.GetGuid(6)));

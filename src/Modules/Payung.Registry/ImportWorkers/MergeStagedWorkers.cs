@@ -34,7 +34,7 @@ internal sealed record MergeCounts(long Created, long Updated, long Unchanged, l
 /// <item>created / updated / unchanged — otherwise, by comparing with the registry. Empty optional cells
 /// keep the registry's value: an import never erases data.</item>
 /// </list>
-/// An unknown NIK district is only a warning, kept in <c>worker.nik_warnings</c>.
+/// A former NIK regency code and an unknown NIK district are only warnings, kept in <c>worker.nik_warnings</c>.
 /// </summary>
 internal static class MergeStagedWorkers
 {
@@ -86,6 +86,7 @@ internal static class MergeStagedWorkers
                        and ($5::text is null or starts_with(t.village, $5::text)))) as village_covered,
                    rg.code is not null as nik_regency_known,
                    ds.code is not null as nik_district_known,
+                   fr.code is not null as nik_regency_former,
                    w.id as w_id, w.kk as w_kk, w.full_name as w_full_name, w.birth_place as w_birth_place,
                    w.birth_date as w_birth_date, w.sex as w_sex, w.village_code as w_village, w.address as w_address,
                    w.rt as w_rt, w.rw as w_rw, w.phone as w_phone, w.occupation_code as w_occupation,
@@ -99,8 +100,12 @@ internal static class MergeStagedWorkers
               from typed t
               left join occupation_key o on o.key = lower(t.occupation)
               left join regions.region v on v.code = t.village and v.level = 'village'
-              left join regions.region rg on rg.code = t.nik_regency and rg.level = 'regency'
-              left join regions.region ds on ds.code = t.nik_district and ds.level = 'district'
+              -- A NIK keeps a former regency code (the 2022 Papua split): it is read as today's regency, and its
+              -- kecamatan digits under today's regency.
+              left join regions.former_region_current fr on fr.code = t.nik_regency
+              left join regions.region rg on rg.code = coalesce(fr.current_code, t.nik_regency) and rg.level = 'regency'
+              left join regions.region ds on ds.code = coalesce(fr.current_code || substr(t.nik_district, 6), t.nik_district)
+                   and ds.level = 'district'
               left join registry.worker w on w.nik = t.nik
             window same_person as (partition by left(t.village, 5) collate "C", t.name_key collate "C", t.birth order by t.row_no)
         ),
@@ -108,7 +113,8 @@ internal static class MergeStagedWorkers
             select c.*,
                    case when 'nik.excel_float' = any(c.flags) then '{}'::text[]
                         when c.nik ~ '^[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$' then array['nik.excel_float']
-                        else registry.nik_issues(c.nik, c.nik_birth, c.birth, c.sex_code, c.nik_regency_known, c.nik_district_known)
+                        else registry.nik_issues(c.nik, c.nik_birth, c.birth, c.sex_code, c.nik_regency_known, c.nik_district_known,
+                                 c.nik_regency_former)
                    end as nik_codes,
                    pd.found as registry_duplicate
               from checked c
@@ -123,7 +129,7 @@ internal static class MergeStagedWorkers
         judged as (
             select n.*,
                    n.flags
-                   || array_remove(array_remove(array_remove(n.nik_codes,
+                   || array_remove(array_remove(array_remove(array_remove(n.nik_codes, 'nik.former_region_code'),
                           'nik.district_unknown'), 'nik.birthdate_mismatch'), 'nik.sex_mismatch')
                    || array_remove(array[
                        case when n.kk ~ '^[0-9]+([.,][0-9]+)?[eE][+-]?[0-9]+$' and not 'kk.excel_float' = any(n.flags) then 'kk.excel_float'
@@ -168,6 +174,7 @@ internal static class MergeStagedWorkers
                        case when n.w_merged_into is not null then 'worker.merged' end
                    ]::text[], null) as reviews,
                    array_remove(array[
+                       case when 'nik.former_region_code' = any(n.nik_codes) then 'nik.former_region_code' end,
                        case when 'nik.district_unknown' = any(n.nik_codes) then 'nik.district_unknown' end,
                        case when 'nik.birthdate_mismatch' = any(n.nik_codes) then 'nik.birthdate_mismatch' end,
                        case when 'nik.sex_mismatch' = any(n.nik_codes) then 'nik.sex_mismatch' end

@@ -99,7 +99,10 @@ internal static class EnrollmentTestKit
         return (id, nik);
     }
 
-    /// <summary>A village of Lampung Selatan that no other test writes workers into, so a filter sees only this test's.</summary>
+    /// <summary>
+    /// A village of Lampung Selatan that no other test writes workers into, so a filter sees only this test's. Offsets in
+    /// use: 0, 11, 12, 40, 60–64 (VillageTargetTests); take another.
+    /// </summary>
     public static async Task<string> QuietVillageAsync(PayungApiFactory factory, int offset)
     {
         await using var cmd = factory.Database.DataSource.CreateCommand("""

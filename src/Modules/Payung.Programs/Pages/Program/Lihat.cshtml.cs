@@ -17,8 +17,17 @@ namespace Payung.Programs.Pages.Program;
 /// </summary>
 [Authorize(Policy = Permissions.ReadPrograms)]
 public sealed class LihatModel(GetProgramme get, CallerContext caller, IRegionDirectory regions, OccupationList occupations,
-    BusinessCalendar calendar, IEnumerable<IProgrammeBilling> billing) : PageModel
+    BusinessCalendar calendar, IEnumerable<IProgrammeBilling> billing, ListVillagesBelowTarget.ListVillagesBelowTarget belowTarget) : PageModel
 {
+    public const int VillagePageSize = 25;
+
+    /// <summary>The page of the villages below the target (<c>?halamanDesa=2</c>).</summary>
+    [BindProperty(SupportsGet = true, Name = "halamanDesa")]
+    public int VillagePage { get; set; } = 1;
+
+    /// <summary>The villages still below the programme's per-village target; null when it has none.</summary>
+    public ListVillagesBelowTarget.VillagesBelowTarget? BelowTarget { get; private set; }
+
     /// <summary>Billed and paid, from the Billing module when the host has it.</summary>
     public ProgrammeBillingFigures? Billing { get; private set; }
 
@@ -96,6 +105,12 @@ public sealed class LihatModel(GetProgramme get, CallerContext caller, IRegionDi
         State = ProgrammePermissions.State(p, calendar.CurrentMonth());
         Names = await regions.NamesAsync(p.DomicileCodes.Append(p.RegionCode), ct);
         OccupationNames = p.OccupationCodes.Count == 0 ? [] : ProgrammeDisplay.Occupations(p.OccupationCodes, await occupations.ReadAsync(ct));
+        if (p.VillageTarget is not null
+            && await belowTarget.ExecuteAsync(id, VillagePage, VillagePageSize, ct) is { Succeeded: true } below)
+        {
+            BelowTarget = below.Value;
+        }
+
         if (billing.FirstOrDefault() is { } source)
         {
             Billing = await source.FiguresAsync(id, ct);

@@ -42,6 +42,9 @@ public static class ProgrammeDisplay
         ({ } from, { } to) => ProgramsText.T.Format("{0}–{1} tahun", from, to),
     };
 
+    public static string VillageTarget(int? target) =>
+        target is { } t ? ProgramsText.T.Format("{0} orang per desa", DisplayFormat.Number(t)) : ProgramsText.T["tanpa target"];
+
     public static string VillageQuota(int? quota) =>
         quota is { } q ? ProgramsText.T.Format("{0} orang per desa", DisplayFormat.Number(q)) : ProgramsText.T["tanpa kuota"];
 

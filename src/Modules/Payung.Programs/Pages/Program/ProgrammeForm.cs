@@ -21,6 +21,7 @@ public sealed class ProgrammeForm
     public bool IncludeJht { get; set; }
     public long? IncomeBasis { get; set; }
     public int? TargetParticipants { get; set; }
+    public int? VillageTarget { get; set; }
     public int? VillageQuota { get; set; }
     public int? MinAge { get; set; }
     public int? MaxAge { get; set; }
@@ -35,7 +36,7 @@ public sealed class ProgrammeForm
 
     public ProgrammeRequest ToRequest() => new(Name, FunderId, FundingSource, FiscalYear, BudgetCeiling, MonthFrom, MonthTo,
         IncludeJht, IncomeBasis, TargetParticipants, VillageQuota, MinAge, MaxAge, Clean(DomicileCodes), Clean(OccupationCodes),
-        MaxDtsenDecile, ExcludeDeceased, ExcludeAlreadyFunded, CofunderId, Share(CofunderSharePercent));
+        MaxDtsenDecile, ExcludeDeceased, ExcludeAlreadyFunded, CofunderId, Share(CofunderSharePercent), VillageTarget);
 
     public static ProgrammeForm Of(ProgrammeResponse p) => new()
     {
@@ -49,6 +50,7 @@ public sealed class ProgrammeForm
         IncludeJht = p.Package.Contains("JHT"),
         IncomeBasis = p.IncomeBasis,
         TargetParticipants = p.TargetParticipants,
+        VillageTarget = p.VillageTarget,
         VillageQuota = p.VillageQuota,
         MinAge = p.MinAge,
         MaxAge = p.MaxAge,

@@ -32,6 +32,15 @@ public sealed class IndexModel(
 
     public NikCheckResult? Result { get; private set; }
 
+    /// <summary>
+    /// The former regency code the NIK was issued under, when it is one. Its kecamatan is then not named: the split
+    /// re-numbered kecamatan, so the digits read under today's regency may name another one.
+    /// </summary>
+    public FormerRegionCode? FormerRegency { get; private set; }
+
+    /// <summary>The encoded kecamatan digits as issued (<c>91.01.01</c>), shown with <see cref="FormerRegency"/>.</summary>
+    public string? IssuedDistrict { get; private set; }
+
     /// <summary>The kecamatan of issue and its ancestors, province first; empty when it is not on the list.</summary>
     public IReadOnlyList<RegionInfo> District { get; private set; } = [];
 
@@ -85,7 +94,13 @@ public sealed class IndexModel(
         }
 
         Result = NikRules.Check(Nik, calendar.Today(), birthDate, sex, regionCodes);
-        if (Result.DistrictCode is { } district && regionCodes.Exists(district))
+        if (Result.Warnings.Any(w => w.Code == NikRules.FormerRegionCode) && Result.Nik is { } parsed
+            && RegionCode.TryParse(parsed.Value[..4], out var issuedRegency))
+        {
+            FormerRegency = regionCodes.FindFormer(issuedRegency);
+            IssuedDistrict = $"{parsed.Value[..2]}.{parsed.Value[2..4]}.{parsed.Value[4..6]}";
+        }
+        else if (Result.DistrictCode is { } district && regionCodes.Exists(district))
         {
             District = await regions.LineageAsync(district, ct);
         }
