@@ -93,7 +93,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
             }
 
             messages.Add(new QueuedMessage(DedupeKey(c.Worker, c.Unpaid), Kind, c.Worker, null, c.Unpaid, c.Phone,
-                SelfPaidMessage.Reminder(c.Name, c.Unpaid, c.Kpj, quote.Total, rule.LapseMonths, settings.PaymentInstructions),
+                SelfPaidMessage.Reminder(c.Name, c.Unpaid, c.Kpj, quote.Total, rule, settings.PaymentInstructions),
                 c.Village, c.Regency));
         }
 
