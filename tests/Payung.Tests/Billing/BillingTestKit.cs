@@ -20,7 +20,7 @@ internal static class BillingTestKit
     private static int serial = 5000;
 
     public static async Task<(Guid Id, string Nik)> CreateWorkerAsync(PayungApiFactory factory, DateOnly? deathDate = null,
-        string village = "18.01.06.2001")
+        string village = "18.01.06.2001", string occupation = "petani")
     {
         var id = Guid.CreateVersion7();
         var next = Interlocked.Increment(ref serial);
@@ -29,7 +29,7 @@ internal static class BillingTestKit
         await using var cmd = factory.Database.DataSource.CreateCommand("""
             insert into registry.worker (id, nik, full_name, birth_date, sex, village_code, occupation_code, dtsen_decile,
                                          status, death_date, phone, created_at, updated_at)
-            values ($1, $2, 'Peserta Uji Tagihan', date '1985-05-05', 'M', $5, 'petani', 2, $3, $4, '081234567890',
+            values ($1, $2, 'Peserta Uji Tagihan', date '1985-05-05', 'M', $5, $6, 2, $3, $4, '081234567890',
                     clock_timestamp(), clock_timestamp())
             """);
         cmd.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = id });
@@ -37,6 +37,7 @@ internal static class BillingTestKit
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deathDate is null ? "alive" : "deceased" });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)deathDate ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = village });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = occupation });
         await cmd.ExecuteNonQueryAsync();
         return (id, nik);
     }

@@ -5,6 +5,7 @@ using Payung.Billing.GenerateMonthlyBills;
 using Payung.Billing.RecordPayment;
 using Payung.Billing.SeedDemoBilling;
 using Payung.Infrastructure;
+using Payung.Programs.Contracts;
 using Payung.Programs.SeedDemoProgrammes;
 using Payung.Regions.LoadRegions;
 using Payung.Shared;
@@ -26,8 +27,9 @@ public sealed class SeedDemoBillingTests
         var clock = TimeProvider.System;
         var calendar = new BusinessCalendar(clock);
         var caller = new CallerContext();
+        var selfPaid = new SelfPaidContribution(new Payung.Programs.Rates.RateTableCache(dataSource));
         SeedDemoBilling Seed() => new(dataSource, caller, new GenerateBills(dataSource, caller, clock, calendar),
-            new RecordPayment(dataSource, caller, clock, calendar), clock);
+            new RecordPayment(dataSource, caller, clock, calendar), selfPaid, clock);
 
         var first = await Seed().ExecuteAsync();
         var second = await Seed().ExecuteAsync();
@@ -57,6 +59,29 @@ public sealed class SeedDemoBillingTests
             (State("2025-02-01"), State("2025-04-30"), State("2025-05-25"), State("2025-06-30"), State("2025-07-31"), State("2025-10-31")));
         Assert.InRange(await ScalarAsync(dataSource, "select count(*) from billing.contribution where source = 'self_paid' and month = date '2025-10-01'"),
             4_465 * 30 / 100, 4_465 * 50 / 100);
+
+        // Every self-paid month costs what the rate tables say for its month and the worker's sector, and is one payment.
+        await using (var cmd = dataSource.CreateCommand("""
+            select distinct c.month, p.occupation_sector, c.amount_due, c.amount_paid
+              from billing.contribution c join registry.worker_profile p on p.id = c.worker_id
+             where c.source = 'self_paid'
+            """))
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            var seen = 0;
+            while (await r.ReadAsync())
+            {
+                var month = ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(0));
+                var quote = await selfPaid.QuoteAsync(month, r.GetString(1), default);
+                Assert.Equal((quote!.Total, quote.Total), (r.GetInt64(2), r.GetInt64(3)));
+                seen++;
+            }
+
+            Assert.True(seen >= 6, "self-paid months of at least six months");
+        }
+
+        Assert.Equal(await ScalarAsync(dataSource, "select count(*) from billing.contribution where source = 'self_paid'"),
+            await ScalarAsync(dataSource, "select count(*) from billing.self_paid_payment"));
     }
 
     private static async Task<List<LedgerMonth>> WorkerLedgerAsync(NpgsqlDataSource dataSource, Guid workerId)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Payung.Billing.CheckProtection;
 using Payung.Billing.NotifyParticipants;
 using Payung.Programs.Contracts;
 using Payung.Shared;
@@ -14,7 +15,11 @@ internal sealed record HandoverParticipant(
     string? Phone,
     string? Kpj,
     long MonthlyAmount,
+    IReadOnlyList<HandoverAmount> Amounts,
     string Outcome);
+
+/// <summary>What the participant pays per month from <c>From</c> to <c>To</c> (null: onward, past the horizon stated).</summary>
+internal sealed record HandoverAmount(string From, string? To, long Amount);
 
 internal sealed record HandoverResponse(
     Guid ProgrammeId,
@@ -34,10 +39,11 @@ internal sealed record HandoverResponse(
 /// The hand-over to self-paid contributions. <c>handover_notice_days</c> before a programme ends (the last day of its
 /// last month) the participants whose subsidy ends with it — active enrolments funded up to the programme's last month,
 /// alive, not merged, and not funded by another programme the month after — each get ONE message (dedupe key
-/// <c>handover:{programme}:{worker}</c>) with their KPJ and what a month of self-paid JKK+JKM costs from the first
-/// month after the programme (the Programs module's rates for <c>SELF_PAID</c>, so PP 50/2025 applies where the rate
-/// tables say so). Participants without a phone are listed but get no message. Audited; running it again queues
-/// nothing new.
+/// <c>handover:{programme}:{worker}</c>) with their KPJ and what self-paid JKK+JKM costs month by month for
+/// <see cref="SelfPaidMessage.HorizonMonths"/> months from the first month after the programme (the Programs module's
+/// rates for <c>SELF_PAID</c> and the worker's sector, so PP 50/2025's half-price months read as such and the full
+/// amount after them), with the due day and lapse months of the protection rule in force for that first month.
+/// Participants without a phone are listed but get no message. Audited; running it again queues nothing new.
 /// </summary>
 internal sealed class HandOverToSelfPaid(
     NpgsqlDataSource dataSource,
@@ -91,23 +97,42 @@ internal sealed class HandOverToSelfPaid(
         var firstSelfPaid = lastMonth.PlusMonths(1);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var participants = await ParticipantsAsync(conn, tx, programme.Id, lastMonth, scope, ct);
-        var quotes = new Dictionary<string, SelfPaidQuote>(StringComparer.Ordinal);
+        var lookaheadEnd = SelfPaidMessage.LookaheadEnd(firstSelfPaid);
+        if (ProtectionRule.For(await ProtectionRule.ReadAllAsync(conn, ct), firstSelfPaid) is not { } rule)
+        {
+            return Refusal.Rule("handover.no_rule", "Tidak ada aturan perlindungan yang berlaku.",
+                $"Aturan perlindungan tidak mencakup bulan {firstSelfPaid}.");
+        }
+
+        var schedules = new Dictionary<string, IReadOnlyList<SelfPaidMonth>>(StringComparer.Ordinal);
         foreach (var sector in participants.Select(p => p.Sector).Distinct())
         {
-            if (await selfPaid.QuoteAsync(firstSelfPaid, sector, ct) is not { } quote)
+            var months = new List<SelfPaidMonth>();
+            // The months the rate tables cover, from the first self-paid month on without a hole, as far as the message looks.
+            for (var month = firstSelfPaid; month <= lookaheadEnd; month = month.PlusMonths(1))
+            {
+                if (await selfPaid.QuoteAsync(month, sector, ct) is not { } quote)
+                {
+                    break;
+                }
+
+                months.Add(new SelfPaidMonth(month, quote.Total));
+            }
+
+            if (months.Count == 0)
             {
                 return Refusal.Rule("handover.no_rate", "Tidak ada tarif iuran mandiri yang berlaku.",
                     $"Tabel tarif tidak mencakup bulan {firstSelfPaid}.");
             }
 
-            quotes[sector ?? ""] = quote;
+            schedules[sector ?? ""] = months;
         }
 
         var messages = participants
             .Where(p => p.Phone is not null)
             .Select(p => new QueuedMessage(
                 DedupeKey(programme.Id, p.WorkerId), Kind, p.WorkerId, programme.Id, firstSelfPaid, p.Phone!,
-                SelfPaidMessage.Handover(p.FullName, programme.FunderName, lastMonth, p.Kpj, quotes[p.Sector ?? ""].Total,
+                SelfPaidMessage.Handover(p.FullName, programme.FunderName, lastMonth, p.Kpj, schedules[p.Sector ?? ""], rule,
                     settings.PaymentInstructions),
                 p.VillageCode, p.RegencyCode))
             .ToList();
@@ -115,7 +140,9 @@ internal sealed class HandOverToSelfPaid(
         var added = await OutboxQueue.QueueAsync(conn, tx, messages, settings.Channel, now, ct);
         var items = participants.Select(p => new HandoverParticipant(
             p.WorkerId, PersonalData.For(scope, p.Nik), p.FullName, p.VillageCode, PersonalData.For(scope, p.Phone, PersonalData.MaskPhone),
-            PersonalData.For(scope, p.Kpj), quotes[p.Sector ?? ""].Total,
+            PersonalData.For(scope, p.Kpj), schedules[p.Sector ?? ""][0].Amount,
+            SelfPaidMessage.Periods(schedules[p.Sector ?? ""])
+                .Select(x => new HandoverAmount(x.From.ToString(), x.To?.ToString(), x.Amount)).ToList(),
             p.Phone is null ? "no_phone" : added.Contains(DedupeKey(programme.Id, p.WorkerId)) ? "queued" : "already_queued")).ToList();
         var response = new HandoverResponse(programme.Id, programme.Name, lastMonth.ToString(), firstSelfPaid.ToString(),
             lastMonth.LastDay.ToString("yyyy-MM-dd"), NoticeFrom(programme, settings).ToString("yyyy-MM-dd"), items.Count,

@@ -3,6 +3,7 @@ using Npgsql;
 using Payung.Billing.CheckProtection;
 using Payung.Billing.NotifyParticipants;
 using Payung.Programs.Contracts;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Billing.HandOverToSelfPaid;
@@ -16,7 +17,7 @@ internal sealed record RemindersResult(int Candidates, int Queued, int AlreadyQu
 /// after that the membership is inactive anyway. One message per worker and unpaid month (dedupe key
 /// <c>reminder:{worker}:{yyyy-MM}</c>), through the same outbox, audited.
 /// </summary>
-internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeProvider clock)
+internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeProvider clock, WorkingCalendarCache workingDays)
 {
     public const string Kind = "self_paid_reminder";
 
@@ -71,6 +72,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
             }
         }
 
+        var calendar = await workingDays.GetAsync(ct);
         var messages = new List<QueuedMessage>();
         var quotes = new Dictionary<(ContributionMonth, string), SelfPaidQuote?>();
         foreach (var c in candidates)
@@ -95,7 +97,7 @@ internal sealed class SendSelfPaidReminders(SelfPaidContribution selfPaid, TimeP
             }
 
             messages.Add(new QueuedMessage(DedupeKey(c.Worker, c.Unpaid), Kind, c.Worker, null, c.Unpaid, c.Phone,
-                SelfPaidMessage.Reminder(c.Name, c.Unpaid, c.Kpj, quote.Total, rule.LapseMonths, settings.PaymentInstructions),
+                SelfPaidMessage.Reminder(c.Name, c.Unpaid, c.Kpj, quote.Total, rule, calendar, settings.PaymentInstructions),
                 c.Village, c.Regency));
         }
 

@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Payung.Infrastructure.Jobs;
 using Payung.Infrastructure.Spreadsheets;
+using Payung.Programs.Contracts;
 using Payung.Shared;
 
 namespace Payung.Billing.ImportStatements;
@@ -17,8 +18,8 @@ internal sealed record StatementImportCounts(long Created, long Updated, long Un
 /// before and after plus one entry for the import, and marks the job succeeded. Interrupted before that commit, the
 /// ledger is exactly as before and the next attempt starts again from the file.
 /// </summary>
-internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCalendar calendar, TimeProvider clock,
-    ILogger<ImportStatementJob> logger) : IJobHandler
+internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, SelfPaidContribution selfPaid, BusinessCalendar calendar,
+    TimeProvider clock, ILogger<ImportStatementJob> logger) : IJobHandler
 {
     public const string JobKind = "billing.import_statement";
 
@@ -41,6 +42,7 @@ internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCa
             await context.ReportAsync(StageReading, 0, data.Rows, ct);
             var rows = await StageAsync(conn, context, data, ct);
             await ExecuteAsync(conn, null, "analyze pg_temp.statement_staging", ct);
+            await FillDueAsync(conn, ct);
             await MergeAsync(conn, context, data, rows, ct);
         }
         catch (ImportRefusedException e)
@@ -52,7 +54,8 @@ internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCa
         {
             if (conn.State == System.Data.ConnectionState.Open)
             {
-                await ExecuteAsync(conn, null, "drop table if exists pg_temp.statement_staging", CancellationToken.None);
+                await ExecuteAsync(conn, null, "drop table if exists pg_temp.statement_staging; drop table if exists pg_temp.statement_due",
+                    CancellationToken.None);
             }
         }
     }
@@ -100,6 +103,47 @@ internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCa
 
         await context.ReportAsync(StageReading, reader.Rows, reader.Rows, ct);
         return reader.Rows;
+    }
+
+    /// <summary>
+    /// The rate tables' self-paid amount for every month the file names and every sector (a handful of cached
+    /// calculations per month), so the set-based merge compares each payment with what the month costs that worker.
+    /// </summary>
+    private async Task FillDueAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await ExecuteAsync(conn, null, MergeStatement.CreateDueSql, ct);
+        var months = new List<ContributionMonth>();
+        await using (var cmd = new NpgsqlCommand("select distinct month from pg_temp.statement_staging where month is not null", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                months.Add(ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(0)));
+            }
+        }
+
+        var due = new List<(DateOnly Month, string Sector, long Amount)>();
+        foreach (var month in months)
+        {
+            foreach (var sector in SelfPaidContribution.Sectors.Append(null))
+            {
+                if (await selfPaid.QuoteAsync(month, sector, ct) is { } quote)
+                {
+                    due.Add((month.FirstDay, sector ?? "", quote.Total));
+                }
+            }
+        }
+
+        await using var copy = await conn.BeginBinaryImportAsync("copy pg_temp.statement_due (month, sector, amount_due) from stdin (format binary)", ct);
+        foreach (var (month, sector, amount) in due)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(month, NpgsqlDbType.Date, ct);
+            await copy.WriteAsync(sector, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(amount, NpgsqlDbType.Bigint, ct);
+        }
+
+        await copy.CompleteAsync(ct);
     }
 
     private static async Task WriteAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)
@@ -187,9 +231,9 @@ internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCa
 
         await using (var cmd = new NpgsqlCommand("""
             select worker_id, month, village_code, previous::text, amount, paid_on, coalesce(kpj, previous ->> 'kpj'),
-                   coalesce(reference, previous ->> 'reference'), 'statement.after_death' = any(reasons)
+                   coalesce(reference, previous ->> 'reference'), 'statement.after_death' = any(reasons), month_due, month_paid
               from billing.statement_row
-             where job_id = $1 and verdict = 'updated'
+             where job_id = $1 and (verdict = 'updated' or (verdict = 'created' and previous is not null))
              order by row_no
             """, conn, tx))
         {
@@ -201,7 +245,11 @@ internal sealed class ImportStatementJob(NpgsqlDataSource dataSource, BusinessCa
                 var month = ContributionMonth.FromFirstDay(r.GetFieldValue<DateOnly>(1));
                 var after = refund
                     ? JsonSerializer.Serialize(new { amount = r.GetInt64(4), paidOn = r.GetFieldValue<DateOnly>(5), kpj = Text(r, 6), reference = Text(r, 7), statement = context.JobId }, Json)
-                    : JsonSerializer.Serialize(new { amountDue = r.GetInt64(4), amountPaid = r.GetInt64(4), paidOn = r.GetFieldValue<DateOnly>(5), kpj = Text(r, 6), statement = context.JobId }, Json);
+                    : JsonSerializer.Serialize(new
+                    {
+                        amount = r.GetInt64(4), paymentDay = r.GetFieldValue<DateOnly>(5), reference = Text(r, 7),
+                        amountDue = r.GetInt64(9), amountPaid = r.GetInt64(10), kpj = Text(r, 6), statement = context.JobId,
+                    }, Json);
                 records.Add(new AuditRecord("update", refund ? "self_paid_refund" : "contribution", $"{r.GetGuid(0)}:{month}",
                     r.GetString(2), r.GetString(3), after));
             }

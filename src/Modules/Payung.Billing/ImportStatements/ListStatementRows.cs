@@ -32,7 +32,7 @@ internal sealed class ListStatementRows(NpgsqlDataSource dataSource, GetStatemen
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var cmd = dataSource.CreateCommand("""
             select row_no, verdict, reasons, nik, kpj, to_char(month, 'YYYY-MM'), amount, paid_on, source, reference, worker_id,
-                   village_code, duplicate_of_row, count(*) over () as total
+                   village_code, duplicate_of_row, count(*) over () as total, month_due, month_paid
               from billing.statement_row
              where job_id = $1 and ($2::text is null or verdict = $2)
              order by row_no
@@ -49,9 +49,10 @@ internal sealed class ListStatementRows(NpgsqlDataSource dataSource, GetStatemen
             while (await r.ReadAsync(ct))
             {
                 var duplicateOf = r.IsDBNull(12) ? (int?)null : r.GetInt32(12);
+                long? due = r.IsDBNull(14) ? null : r.GetInt64(14), paid = r.IsDBNull(15) ? null : r.GetInt64(15);
                 items.Add(new StatementRowItem(
                     r.GetInt32(0), r.GetString(1),
-                    r.GetFieldValue<string[]>(2).Select(x => StatementReasons.Describe(x, duplicateOf)).ToList(),
+                    r.GetFieldValue<string[]>(2).Select(x => StatementReasons.Describe(x, duplicateOf, due, paid)).ToList(),
                     PersonalData.For(scope, Text(r, 3)), PersonalData.For(scope, Text(r, 4)), Text(r, 5),
                     r.IsDBNull(6) ? null : r.GetInt64(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7).ToString("yyyy-MM-dd"),
                     Text(r, 8), Text(r, 9), r.IsDBNull(10) ? null : r.GetGuid(10), Text(r, 11)));

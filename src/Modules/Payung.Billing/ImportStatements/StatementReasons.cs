@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Payung.Infrastructure.Spreadsheets;
+using Payung.Shared;
 
 namespace Payung.Billing.ImportStatements;
 
@@ -7,7 +9,12 @@ namespace Payung.Billing.ImportStatements;
 /// One reason of a statement row's verdict: stable code, Indonesian message, the column it concerns, and for a duplicate
 /// the earlier row it repeats (kept apart so a page can write the message in its own language).
 /// </summary>
-internal sealed record StatementReason(string Code, string Message, string? Column, [property: JsonIgnore] int? DuplicateOfRow = null);
+internal sealed record StatementReason(string Code, string Message, string? Column, [property: JsonIgnore] int? DuplicateOfRow = null)
+{
+    /// <summary>For the reasons naming the month's amounts: the amount due by the rate tables, what is paid, and the difference.</summary>
+    [JsonIgnore]
+    public long[]? Amounts { get; init; }
+}
 
 /// <summary>
 /// The row-level reasons of a statement import: stable English codes (stored per row, in the API) and their
@@ -32,6 +39,18 @@ internal static class StatementReasons
     public const string ProgrammePaymentMismatch = "statement.programme_payment_mismatch";
     public const string ProgrammePaymentMatches = "statement.programme_payment_matches";
     public const string AfterDeath = "statement.after_death";
+    public const string Underpaid = "statement.underpaid";
+    public const string Overpaid = "statement.overpaid";
+    public const string MonthCompleted = "statement.month_completed";
+    public const string RateMissing = "statement.rate_missing";
+
+    /// <summary>The texts of the reasons that name the month's amounts: {0} due by the rate tables, {1} paid, {2} the difference.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AmountTexts = new Dictionary<string, string>
+    {
+        [Underpaid] = "Iuran bulan ini {0} menurut tabel tarif, baru dibayar {1} (kurang {2}); bulan ini belum lunas sehingga belum melindungi.",
+        [Overpaid] = "Dibayar {1}, lebih {2} dari iuran bulan ini {0} menurut tabel tarif; bulan ini lunas, kelebihannya perlu diperiksa dengan BPJS.",
+        [MonthCompleted] = "Pembayaran ini melunasi bulan ini: dibayar {1} dari iuran {0} menurut tabel tarif.",
+    };
 
     private static readonly Dictionary<string, string> Texts = new()
     {
@@ -52,15 +71,26 @@ internal static class StatementReasons
         [ProgrammePaymentMismatch] = "Bulan ini tidak tercatat lunas oleh program dengan jumlah tersebut di Payung; cocokkan penerimaan BPJS dengan pembayaran program.",
         [ProgrammePaymentMatches] = "Cocok dengan pembayaran program yang tercatat di Payung.",
         [AfterDeath] = "Iuran mandiri untuk bulan setelah peserta meninggal; dicatat sebagai pengembalian kepada pembayar.",
+        [Underpaid] = "Jumlah yang dibayar kurang dari iuran bulan ini menurut tabel tarif; bulan ini belum lunas sehingga belum melindungi.",
+        [Overpaid] = "Jumlah yang dibayar lebih dari iuran bulan ini menurut tabel tarif; bulan ini lunas, kelebihannya perlu diperiksa dengan BPJS.",
+        [MonthCompleted] = "Pembayaran ini melunasi bulan ini.",
+        [RateMissing] = "Tidak ada tarif iuran mandiri yang berlaku untuk bulan ini, sehingga iuran yang harus dibayar tidak dapat dihitung.",
     };
 
     public static string Text(string code) =>
         Texts.TryGetValue(code, out var text) || SheetReasons.Texts.TryGetValue(code, out text) ? text : code;
 
-    public static StatementReason Describe(string stored, int? duplicateOfRow)
+    public static StatementReason Describe(string stored, int? duplicateOfRow, long? monthDue = null, long? monthPaid = null)
     {
         var (code, column) = SheetReasons.Split(stored);
         var text = SheetReasons.InColumn(Text(code), column);
+
+        if (AmountTexts.TryGetValue(code, out var template) && monthDue is { } due && monthPaid is { } paid)
+        {
+            long[] amounts = [due, paid, Math.Abs(due - paid)];
+            text = string.Format(CultureInfo.InvariantCulture, template, amounts.Select(a => (object)new Rupiah(a).ToString()).ToArray());
+            return new StatementReason(code, text, column) { Amounts = amounts };
+        }
 
         if (code == DuplicateInFile && duplicateOfRow is { } row)
         {

@@ -83,10 +83,14 @@ public static class BillingDisplay
         T.Format(reason.Text, reason.Values.Select(PageValue).ToArray());
 
     /// <summary>A statement row's reason in the page's language (the column it names is shown apart, as data).</summary>
-    internal static string Reason(StatementReason reason) =>
-        reason is { Code: StatementReasons.DuplicateInFile, DuplicateOfRow: { } row }
-            ? T.Format("Pekerja dan bulan ini sudah muncul di baris {0} dalam berkas yang sama.", DisplayFormat.Number(row))
-            : T[StatementReasons.Text(reason.Code)];
+    internal static string Reason(StatementReason reason) => reason switch
+    {
+        { Code: StatementReasons.DuplicateInFile, DuplicateOfRow: { } row } =>
+            T.Format("Pekerja dan bulan ini sudah muncul di baris {0} dalam berkas yang sama.", DisplayFormat.Number(row)),
+        { Amounts: { } amounts } when StatementReasons.AmountTexts.TryGetValue(reason.Code, out var text) =>
+            T.Format(text, amounts.Select(a => (object)DisplayFormat.Rupiah(a)).ToArray()),
+        _ => T[StatementReasons.Text(reason.Code)],
+    };
 
     public static string Verdict(string code) => ImportVerdicts.TryParse(code, out var verdict) ? T[verdict.Label()] : code;
 

@@ -12,7 +12,7 @@ internal static class RetentionEndpoints
     {
         api.MapGet("/retention", RetentionAsync)
             .RequireAuthorization(Permissions.ReadPrograms).WithTags("Mandiri").WithName("SelfPaidRetention")
-            .WithSummary("Peserta yang melanjutkan iuran secara mandiri 1, 3 dan 6 bulan setelah program berakhir, per desa, kecamatan atau kabupaten.")
+            .WithSummary("Peserta yang melanjutkan iuran secara mandiri dan yang terlindungi oleh pembayar mana pun 1, 3 dan 6 bulan setelah program berakhir, yang meninggal, dan yang mencapai 6 bulan iuran, per desa, kecamatan atau kabupaten.")
             .Produces<RetentionResponse>()
             .ProducesValidationProblem();
     }

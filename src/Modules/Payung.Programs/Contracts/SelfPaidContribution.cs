@@ -15,6 +15,9 @@ public sealed class SelfPaidContribution(RateTableCache rateCache)
 {
     public const string FundingSourceCode = "SELF_PAID";
 
+    /// <summary>The occupation sectors a quote may differ by (a worker without one is quoted with null).</summary>
+    public static IReadOnlyCollection<string> Sectors => RateTable.Sectors;
+
     /// <summary>Null when no rate table or no self-paid funding source is in force for the month.</summary>
     public async Task<SelfPaidQuote?> QuoteAsync(ContributionMonth month, string? sector, CancellationToken ct)
     {

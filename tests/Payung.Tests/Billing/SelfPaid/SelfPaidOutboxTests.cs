@@ -66,21 +66,30 @@ public sealed class SelfPaidOutboxTests(PayungApiFactory factory) : IClassFixtur
         Assert.True(await Access.AccessTestKit.AuditCountAsync(factory, programme.ToString(), "create") >= 1);
     }
 
+    // PP 50/2025: half JKK+JKM for BPU months April–December 2026, for transport workers January 2026–March 2027.
     [Theory]
-    [InlineData("2026-11", "Desember 2026", "Rp8.400")]
-    [InlineData("2026-12", "Januari 2027", "Rp16.800")]
-    public async Task HandOver_TellsTheSelfPaidAmountOfTheFirstMonthAfterTheProgramme_WithThePp50Discount(string lastMonth, string firstSelfPaid,
-        string amount)
+    [InlineData("petani", "2026-03", "April 2026", "Rp8.400/bulan April–Desember 2026, Rp16.800/bulan mulai Januari 2027")]
+    [InlineData("petani", "2026-11", "Desember 2026", "Rp8.400/bulan Desember 2026, Rp16.800/bulan mulai Januari 2027")]
+    [InlineData("petani", "2026-12", "Januari 2027", "Rp16.800/bulan mulai Januari 2027")]
+    [InlineData("petani", "2025-12", "Januari 2026",
+        "Rp16.800/bulan Januari–Maret 2026, Rp8.400/bulan April–Desember 2026, Rp16.800/bulan mulai Januari 2027")]
+    [InlineData("ojek_pengemudi", "2026-09", "Oktober 2026", "Rp8.400/bulan Oktober 2026–Maret 2027, Rp16.800/bulan mulai April 2027")]
+    [InlineData("ojek_pengemudi", "2025-12", "Januari 2026", "Rp8.400/bulan Januari 2026–Maret 2027, Rp16.800/bulan mulai April 2027")]
+    public async Task HandOver_TellsTheSelfPaidAmountsMonthByMonthAcrossRateChanges_WithTheDueDayAndLapseOfTheRule(
+        string occupation, string lastMonth, string firstSelfPaid, string schedule)
     {
         var programme = await CreateProgrammeAsync(factory, new ProgrammeSpec(From: lastMonth, To: lastMonth));
-        var worker = await CreateWorkerAsync(factory, "081311112222", name: "Rina Rahayu");
+        var worker = await CreateWorkerAsync(factory, "081311112222", name: "Rina Rahayu", occupation: occupation);
         await EnrollAsync(factory, programme, worker);
 
         var result = await HandOverIgnoringTheWindowAsync(factory, programme);
 
         Assert.Equal(1, result.Queued);
         var body = (await NotificationsAsync(factory, $"handover:{programme}:")).Single().Body;
-        Assert.Contains($"mulai {firstSelfPaid} lanjutkan iuran secara mandiri sebesar {amount} per bulan", body);
+        Assert.Contains($"mulai {firstSelfPaid} lanjutkan iuran secara mandiri (JKK dan JKM): {schedule}, dibayar paling lambat "
+            + "tanggal 15 (atau hari kerja berikutnya) setiap bulan.", body);
+        Assert.Contains("lebih dari 3 bulan berturut-turut tidak membayar membuat kepesertaan nonaktif", body);
+        Assert.Equal(schedule.Split(", ").Length, result.Items.Single().Amounts.Count);
     }
 
     [Fact]
@@ -222,7 +231,11 @@ public sealed class SelfPaidOutboxTests(PayungApiFactory factory) : IClassFixtur
         Assert.Equal(("self_paid_reminder", current.PlusMonths(-1).ToString()), (row.Kind, row.Month));
         var quote = await factory.Services.GetRequiredService<SelfPaidContribution>().QuoteAsync(current.PlusMonths(-1), "agriculture", default);
         Assert.Contains(SelfPaidMessage.MonthName(current.PlusMonths(-1)), row.Body);
-        Assert.Contains(SelfPaidMessage.Rupiah(quote!.Total), row.Body);
+        // The 15th, or the next working day when it is not one.
+        var due = (await factory.Services.GetRequiredService<Payung.Infrastructure.Rules.WorkingCalendarCache>().GetAsync(default))
+            .DueDate(current.PlusMonths(-1), 15);
+        Assert.Contains($"sebesar {SelfPaidMessage.Rupiah(quote!.Total)} (jatuh tempo {due.Day} {SelfPaidMessage.MonthName(current.PlusMonths(-1))})", row.Body);
+        Assert.Contains("lebih dari 3 bulan berturut-turut", row.Body);
         Assert.True(first.Queued >= 1);
         Assert.DoesNotContain(await NotificationsAsync(factory, "reminder:"), r => r.DedupeKey.Contains(unpaid.ToString(), StringComparison.Ordinal)
             && r.Id != row.Id);

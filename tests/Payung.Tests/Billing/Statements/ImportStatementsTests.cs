@@ -78,16 +78,18 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Import_OfAPaidMonthAgainWithAnotherAmountOrDate_UpdatesIt_AndAuditsBeforeAndAfter()
+    public async Task Import_OfAPaymentAgainWithAnotherAmount_UpdatesIt_AndAuditsBeforeAndAfter()
     {
         var w = await BillingTestKit.CreateWorkerAsync(factory);
         var client = await DisnakerAsync();
         await ImportAsync(client, Csv(Row(w.Nik, "2026-01"), Row(w.Nik, "2026-02")));
 
-        var again = await ImportAsync(client, Csv(Row(w.Nik, "2026-01", amount: "36.800", paidOn: "2026-01-12"), Row(w.Nik, "2026-02")));
+        // The same payment (worker, month, day, no reference) with another amount corrects it.
+        var again = await ImportAsync(client, Csv(Row(w.Nik, "2026-01", amount: "36.800"), Row(w.Nik, "2026-02")));
 
         Assert.Equal(new StatementImportCounts(0, 1, 1, 0, 0, 2), again.Counts);
-        Assert.Equal(("self_paid", 36_800L, 36_800L, (DateOnly?)new DateOnly(2026, 1, 12), (string?)null), await LedgerAsync(factory, w.Id, "2026-01"));
+        Assert.Equal(("self_paid", 16_800L, 36_800L, (DateOnly?)new DateOnly(2026, 1, 10), (string?)null), await LedgerAsync(factory, w.Id, "2026-01"));
+        Assert.Equal([StatementReasons.Overpaid], Codes(RowAt(await RowsAsync(client, again.Id), 2)));
         await using var cmd = factory.Database.DataSource.CreateCommand(
             "select before::text, after::text from access.audit_log where entity = 'contribution' and action = 'update' and entity_id = $1");
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"{w.Id}:2026-01" });
@@ -96,6 +98,96 @@ public sealed class ImportStatementsTests(PayungApiFactory factory) : IClassFixt
         Assert.Contains("16800", r.GetString(0), StringComparison.Ordinal);
         Assert.Contains("36800", r.GetString(1), StringComparison.Ordinal);
         Assert.False(await r.ReadAsync());
+    }
+
+    // March 2026: Rp16.800 for a farmer by the rate tables (PP 50/2025's discount starts in April for all but transport).
+    [Theory]
+    [InlineData("16800", 16_800L, true, null)]
+    [InlineData("16799", 16_799L, false, StatementReasons.Underpaid)]
+    [InlineData("16801", 16_801L, true, StatementReasons.Overpaid)]
+    [InlineData("1", 1L, false, StatementReasons.Underpaid)]
+    public async Task Import_OfOneSelfPaidPayment_SetsTheAmountDueFromTheRateTables_AndOnlyAFullPaymentPays(
+        string amount, long paid, bool fullyPaid, string? reason)
+    {
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        var client = await DisnakerAsync();
+
+        var result = await ImportAsync(client, Csv(Row(w.Nik, "2026-03", amount: amount)));
+
+        var row = RowAt(await RowsAsync(client, result.Id), 2);
+        Assert.Equal("created", row.Verdict);
+        Assert.Equal(reason is null ? [] : [reason], Codes(row));
+        Assert.Equal(("self_paid", 16_800L, paid, fullyPaid ? new DateOnly(2026, 3, 10) : (DateOnly?)null, (string?)null),
+            await LedgerAsync(factory, w.Id, "2026-03"));
+        if (reason is not null)
+        {
+            var message = row.Reasons.Single().Message;
+            Assert.Contains("Rp16.800", message, StringComparison.Ordinal);
+            Assert.Contains(new Rupiah(paid).ToString(), message, StringComparison.Ordinal);
+        }
+
+        var march = await client.GetFromJsonAsync<ProtectionResponse>($"/api/v1/workers/{w.Nik}/protection?date=2026-03-20", Json);
+        Assert.Equal(fullyPaid, march!.Protected);
+    }
+
+    [Fact]
+    public async Task Import_OfTwoPaymentsSummingToTheAmountDue_InOneFile_PaysTheMonthOnTheSecondPaymentsDay()
+    {
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        var client = await DisnakerAsync();
+        var file = Csv(Row(w.Nik, "2026-03", amount: "8400", paidOn: "2026-03-05"), Row(w.Nik, "2026-03", amount: "8400", paidOn: "2026-03-12"));
+
+        var result = await ImportAsync(client, file);
+        var again = await ImportAsync(client, file);
+
+        Assert.Equal(new StatementImportCounts(2, 0, 0, 0, 0, 2), result.Counts);
+        Assert.Equal(new StatementImportCounts(0, 0, 2, 0, 0, 2), again.Counts);
+        var rows = await RowsAsync(client, result.Id);
+        Assert.Equal([StatementReasons.MonthCompleted], Codes(RowAt(rows, 3)));
+        Assert.Empty(Codes(RowAt(rows, 2))); // the month stands paid after the file; the first payment alone did not pay it
+        Assert.Equal(("self_paid", 16_800L, 16_800L, (DateOnly?)new DateOnly(2026, 3, 12), (string?)null), await LedgerAsync(factory, w.Id, "2026-03"));
+        Assert.Equal(2, await CountAsync(factory, "select count(*) from billing.self_paid_payment where worker_id = $1", w.Id));
+    }
+
+    [Fact]
+    public async Task Import_OfTheRestOfAPartlyPaidMonth_InALaterStatement_PaysItOnThatPaymentsDay()
+    {
+        var w = await BillingTestKit.CreateWorkerAsync(factory);
+        var client = await DisnakerAsync();
+
+        var first = await ImportAsync(client, Csv(Row(w.Nik, "2026-03", amount: "10000", paidOn: "2026-03-05", reference: "BPJS-1")));
+        var partly = await LedgerAsync(factory, w.Id, "2026-03");
+        var beforeRest = await client.GetFromJsonAsync<ProtectionResponse>($"/api/v1/workers/{w.Nik}/protection?date=2026-03-08", Json);
+        var rest = await ImportAsync(client, Csv(Row(w.Nik, "2026-03", amount: "6800", paidOn: "2026-03-14", reference: "BPJS-2")));
+
+        var underpaid = RowAt(await RowsAsync(client, first.Id), 2);
+        Assert.Equal([StatementReasons.Underpaid], Codes(underpaid));
+        Assert.Contains("kurang Rp6.800", underpaid.Reasons.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(("self_paid", 16_800L, 10_000L, (DateOnly?)null, (string?)null), partly);
+        Assert.False(beforeRest!.Protected);
+        Assert.Equal(new StatementImportCounts(1, 0, 0, 0, 0, 1), rest.Counts);
+        Assert.Equal([StatementReasons.MonthCompleted], Codes(RowAt(await RowsAsync(client, rest.Id), 2)));
+        Assert.Equal(("self_paid", 16_800L, 16_800L, (DateOnly?)new DateOnly(2026, 3, 14), (string?)null), await LedgerAsync(factory, w.Id, "2026-03"));
+        var afterRest = await client.GetFromJsonAsync<ProtectionResponse>($"/api/v1/workers/{w.Nik}/protection?date=2026-03-20", Json);
+        Assert.True(afterRest!.Protected);
+    }
+
+    // PP 50/2025 halves JKK+JKM for BPU months April–December 2026, for transport workers January 2026–March 2027.
+    [Theory]
+    [InlineData("petani", "2026-03", 16_800L)]
+    [InlineData("petani", "2026-04", 8_400L)]
+    [InlineData("petani", "2026-12", 8_400L)]
+    [InlineData("ojek_pengemudi", "2026-01", 8_400L)]
+    [InlineData("ojek_pengemudi", "2026-03", 8_400L)]
+    public async Task Import_OfASelfPaidMonth_DuesTheSectorsAmountForThatMonth(string occupation, string month, long due)
+    {
+        var w = await BillingTestKit.CreateWorkerAsync(factory, occupation: occupation);
+        var client = await DisnakerAsync();
+
+        var result = await ImportAsync(client, Csv(Row(w.Nik, month, amount: due.ToString(CultureInfo.InvariantCulture), paidOn: month + "-01")));
+
+        Assert.Empty(Codes(RowAt(await RowsAsync(client, result.Id), 2)));
+        Assert.Equal((due, due), await LedgerAsync(factory, w.Id, month) is { } l ? (l.Due, l.Paid) : default);
     }
 
     [Fact]
