@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Payung.Billing.HandOverToSelfPaid;
+using Payung.Infrastructure.Rules;
 using Payung.Shared;
 
 namespace Payung.Billing.ReportRetention;
@@ -43,8 +44,27 @@ public sealed record RetentionResponse(string Level, string? Regency, Guid? Prog
 /// drag the rate down. Beside them, how many died and how many reached BPJS's six paid months. One set-based
 /// statement per request.
 /// </summary>
-public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar)
+public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext caller, BusinessCalendar calendar, WorkingCalendarCache workingDays)
 {
+    /// <summary>Every month with a protection rule up to <paramref name="upTo"/>, with its due date on working days.</summary>
+    private async Task<(DateOnly[] Months, DateOnly[] Dues)> DueDatesAsync(NpgsqlConnection conn, ContributionMonth upTo, CancellationToken ct)
+    {
+        var rules = await CheckProtection.ProtectionRule.ReadAllAsync(conn, ct);
+        var days = await workingDays.GetAsync(ct);
+        var months = new List<DateOnly>();
+        var dues = new List<DateOnly>();
+        for (var m = rules.Count == 0 ? upTo.PlusMonths(1) : rules[0].From; m <= upTo; m = m.PlusMonths(1))
+        {
+            if (CheckProtection.ProtectionRule.For(rules, m) is { } rule)
+            {
+                months.Add(m.FirstDay);
+                dues.Add(rule.DueDate(m, days));
+            }
+        }
+
+        return (months.ToArray(), dues.ToArray());
+    }
+
     private const string Sql = """
         with prog as (
             select id, month_to from programs.programme_billing
@@ -64,8 +84,9 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
         ),
         horizon as (
             select c.*, h.n, m.month,
-                   -- Without a protection rule for the month there is no due day, so the horizon is not counted.
-                   coalesce(m.month + r.due_day - 1 < $5, false)
+                   -- The month's due date on working days (passed in: the one calendar is computed in one place);
+                   -- without a protection rule for the month there is none, so the horizon is not counted.
+                   coalesce(d.due < $5, false)
                        and (c.death_date is null or c.death_date >= m.month) as reached,
                    coalesce(x.source = 'self_paid' and x.amount_paid > 0 and x.amount_paid >= x.amount_due, false) as paid,
                    coalesce(x.amount_paid > 0 and x.amount_paid >= x.amount_due, false)
@@ -74,8 +95,7 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
              cross join (values (1), (3), (6)) as h (n)
              cross join lateral (select (c.month_to + make_interval(months => h.n))::date as month) m
               left join billing.contribution x on x.worker_id = c.worker_id and x.month = m.month
-              left join billing.protection_rule r
-                     on r.effective_from <= m.month and (r.effective_to is null or m.month <= r.effective_to)
+              left join unnest($6::date[], $7::date[]) as d (month, due) on d.month = m.month
         ),
         grouped as (
             select case $3 when 'village' then village_code when 'district' then left(village_code, 8) else regency_code end as region,
@@ -159,12 +179,15 @@ public sealed class ReportRetention(NpgsqlDataSource dataSource, CallerContext c
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(Sql
             .Replace("{ends_here}", SelfPaidCohort.SubsidyEndsHere("b", "w", "(pr.month_to + interval '1 month')::date"), StringComparison.Ordinal)
-            .Replace("{scope}", ScopeSql.Predicate("b.regency_code", "b.village_code", 6), StringComparison.Ordinal), conn);
+            .Replace("{scope}", ScopeSql.Predicate("b.regency_code", "b.village_code", 8), StringComparison.Ordinal), conn);
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)regencyCode ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)programmeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = chosenLevel });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = ContributionMonth.FromDate(today).FirstDay });
         cmd.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = today });
+        var (months, dues) = await DueDatesAsync(conn, ContributionMonth.FromDate(today).PlusMonths(1), ct);
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = months });
+        cmd.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = dues });
         ScopeSql.AddParameters(cmd, scope);
         var rows = new List<RetentionRow>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
