@@ -37,6 +37,8 @@ public sealed class EnrollmentPageTests(PayungAppFixture app, ITestOutputHelper 
         await page.GotoAsync($"/program/{programme}");
         await page.GetByTestId("enrol-link").ClickAsync();
         await page.GetByTestId("niks").FillAsync($"{Nik}\n1801");
+        // The programme is recorded after the fact: BPJS registered the participants on 4 May 2026.
+        await page.GetByTestId("nik-form").GetByTestId("membership-start").FillAsync("2026-05-04");
         await page.GetByTestId("enrol-niks").ClickAsync();
 
         await Expect(page.GetByTestId("summary")).ToContainTextAsync("1 terdaftar, 0 daftar tunggu, 1 ditolak");
@@ -70,6 +72,7 @@ public sealed class EnrollmentPageTests(PayungAppFixture app, ITestOutputHelper 
         await picker.Locator("input[type=search]").FillAsync("Jondong");
         await picker.Locator("[data-pick-code='18.01.06.2001']").ClickAsync();
         await page.Locator("#Batas").FillAsync("1000");
+        await page.GetByTestId("village-form").GetByTestId("membership-start").FillAsync("2026-05-04");
         await page.GetByTestId("enrol-village").ClickAsync();
 
         await Expect(page.GetByTestId("summary")).ToBeVisibleAsync();
@@ -88,6 +91,8 @@ public sealed class EnrollmentPageTests(PayungAppFixture app, ITestOutputHelper 
         await BrowserUsers.SignInAsync(page, username);
         await page.GotoAsync($"/program/{programme}/daftar");
         await page.GetByTestId("niks").FillAsync(EndingNik);
+        // The programme is recorded after the fact: BPJS registered the participants on 4 May 2026.
+        await page.GetByTestId("nik-form").GetByTestId("membership-start").FillAsync("2026-05-04");
         await page.GetByTestId("enrol-niks").ClickAsync();
         await Expect(page.GetByTestId("summary")).ToContainTextAsync("1 terdaftar");
 

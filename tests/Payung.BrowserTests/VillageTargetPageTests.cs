@@ -63,6 +63,8 @@ public sealed class VillageTargetPageTests(PayungAppFixture app, ITestOutputHelp
 
         await page.GetByTestId("enrol-link").ClickAsync();
         await page.GetByTestId("niks").FillAsync(Nik);
+        // The programme is recorded after the fact: BPJS registered the participants on 4 May 2026.
+        await page.GetByTestId("nik-form").GetByTestId("membership-start").FillAsync("2026-05-04");
         await page.GetByTestId("enrol-niks").ClickAsync();
         await Expect(page.GetByTestId("summary")).ToContainTextAsync("1 terdaftar");
 

@@ -124,16 +124,22 @@ public static partial class FormCases
             Nothing, "[data-testid=notice]", null);
         cases[Key("/program/{id:guid}/daftar", "nik-form")] = new(Disnaker,
             async (app, _) => $"/program/{await BrowserData.ActiveProgrammeAsync(app, "daftar nik kasus", "2026-06", "2026-12")}/daftar",
-            f => f.SetAsync("Niks", CaseData.NewNik()), "[data-testid=summary]",
+            async f => { await f.SetAsync("Niks", CaseData.NewNik()); await f.SetAsync("TanggalTerdaftar", "2026-06-01"); }, "[data-testid=summary]",
             f => f.SetAsync("Niks", ""));
         cases[Key("/program/{id:guid}/daftar", "village-form")] = new(Disnaker,
             async (app, _) => $"/program/{await BrowserData.ActiveProgrammeAsync(app, "daftar desa kasus", "2026-06", "2026-12")}/daftar",
-            async f => { await f.PickRegionAsync("Desa", "Jondong", "18.01.06.2001"); await f.SetAsync("Batas", "1"); },
+            async f =>
+            {
+                await f.PickRegionAsync("Desa", "Jondong", "18.01.06.2001");
+                await f.SetAsync("Batas", "1");
+                await f.SetAsync("TanggalTerdaftar", "2026-06-01");
+            },
             "[data-testid=summary]",
             f => f.SetAsync("Batas", "1"));
         cases[Key("/program/{id:guid}/daftar", "file-form")] = new(Disnaker,
             async (app, _) => $"/program/{await BrowserData.ActiveProgrammeAsync(app, "daftar berkas kasus", "2026-06", "2026-12")}/daftar",
-            f => f.FileAsync("nik-kasus.csv", Csv("NIK", CaseData.NewNik())), "[data-testid=summary]",
+            async f => { await f.FileAsync("nik-kasus.csv", Csv("NIK", CaseData.NewNik())); await f.SetAsync("TanggalTerdaftar", "2026-06-01"); },
+            "[data-testid=summary]",
             f => f.FileAsync("bukan-tabel.csv", "\u0001\u0002 ini bukan tabel"));
         cases[Key("/program/{id:guid}/peserta", "end-form")] = new(Disnaker,
             async (app, _) => $"/program/{await CaseData.EnrolledProgrammeAsync(app)}/peserta",
