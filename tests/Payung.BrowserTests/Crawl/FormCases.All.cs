@@ -213,6 +213,15 @@ public static partial class FormCases
             },
             "[data-testid=notice]",
             f => f.SetAsync("Rule.DueDay", "40"));
+        // The calendar of a year no other test computes with.
+        cases[Key("/admin/kalender", "calendar-form")] = new(Admin, At("/admin/kalender?tahun=2097"),
+            async f =>
+            {
+                await f.SetAsync("Sumber", "SKB uji formulir 2097");
+                await f.SetAsync("Hari", "2097-01-01; libur; Tahun Baru 2097\n2097-01-02; cuti; Cuti bersama uji");
+            },
+            "[data-testid=notice]",
+            f => f.SetAsync("Hari", "2097-13-01; libur; Tanggal salah"));
         // A setting saved with the value it has: the form works without changing what other tests read.
         cases[Key("/admin/iuran", "setting-form-{id}")] = new(Admin, At("/admin/iuran"), Nothing, "[data-testid=notice]",
             f => f.Locator("[name=value]").First.EvaluateAsync("e => { e.value = ''; }"));

@@ -17,11 +17,11 @@ internal sealed record CalendarYearResponse(int Year, bool Entered, string? Sour
 /// (SKB). Reading is open to everyone signed in; a national administrator enters or replaces a year as a whole, audited
 /// (the days before and after), in one transaction, and every process's calendar cache is cleared by the table trigger.
 /// </summary>
-internal sealed class ManageCalendar(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, WorkingCalendarCache cache)
+public sealed class ManageCalendar(NpgsqlDataSource dataSource, CallerContext caller, TimeProvider clock, WorkingCalendarCache cache)
 {
     public const int MaxDays = 60;
 
-    public async Task<Outcome<CalendarYearResponse>> ReadAsync(int year, CancellationToken ct)
+    internal async Task<Outcome<CalendarYearResponse>> ReadAsync(int year, CancellationToken ct)
     {
         if (year is < 2000 or > 2100)
         {
@@ -32,7 +32,7 @@ internal sealed class ManageCalendar(NpgsqlDataSource dataSource, CallerContext 
         return await ReadYearAsync(conn, null, year, ct);
     }
 
-    public async Task<Outcome<CalendarYearResponse>> PutAsync(int year, CalendarYearRequest? request, CancellationToken ct)
+    internal async Task<Outcome<CalendarYearResponse>> PutAsync(int year, CalendarYearRequest? request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (year is < 2000 or > 2100)
@@ -48,7 +48,7 @@ internal sealed class ManageCalendar(NpgsqlDataSource dataSource, CallerContext 
         var days = new List<NonWorkingDay>();
         if (request?.Days is not { Count: > 0 and <= MaxDays } items)
         {
-            errors["days"] = [$"Isi 1 sampai {MaxDays} hari libur dan cuti bersama."];
+            errors["days"] = ["Isi 1 sampai 60 hari libur dan cuti bersama."];
         }
         else
         {
@@ -57,7 +57,7 @@ internal sealed class ManageCalendar(NpgsqlDataSource dataSource, CallerContext 
                 var item = items[i];
                 if (!DateOnly.TryParseExact(item?.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year != year)
                 {
-                    errors[$"days[{i}].date"] = [$"Tanggal harus berformat yyyy-MM-dd dan jatuh pada tahun {year}."];
+                    errors[$"days[{i}].date"] = ["Tanggal harus berformat yyyy-MM-dd dan jatuh pada tahun yang dimasukkan."];
                 }
                 else if (days.Any(d => d.Day == day))
                 {
