@@ -15,7 +15,7 @@ public sealed record SeedDemoBillingResult(bool Seeded, int Bills, int Payments,
 /// <list type="bullet">
 /// <item>Lampung Selatan, Bangka Selatan, Kaur: one SP2D before the first due date — every month protected.</item>
 /// <item>Bandar Lampung: January–March paid on 10 January; April–June paid late on 20 May, inside the arrears window,
-/// so April and May are protected from the 20th (no break) and June on time; July–December stay unpaid, so the
+/// so April and May are protected from the payment day, 20 May (no break), and June on time; July–December stay unpaid, so the
 /// membership lapses in October.</item>
 /// <item>After Lampung Selatan's programme ended (September 2025), some participants continued paying themselves:
 /// self-paid ledger months for a deterministic share of them (about 40% in October, falling to about 15% after six
