@@ -13,7 +13,8 @@ namespace Payung.Programs.EndEnrollment;
 /// enrolment of the same programme and village that the quota and the budget allow, for the remaining months.
 /// All in one transaction under the programme's row lock, like enrolling.
 /// </summary>
-public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
+public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock,
+    BusinessCalendar calendar)
 {
     public static readonly IReadOnlyList<string> Reasons = ["death", "moved", "wage_earner", "withdrawn", "other"];
 
@@ -98,7 +99,7 @@ public sealed class EndEnrollment(NpgsqlDataSource dataSource, RateTableCache ra
         if (current.Status == "active")
         {
             // The promoted participant's membership starts today, and a programme funds no month before it.
-            var today = new BusinessCalendar(clock).Today();
+            var today = calendar.Today();
             var from = new[] { lastMonth.PlusMonths(1), programme.MonthFrom, ContributionMonth.FromDate(today) }.Max();
             var budgetLeft = programme.BudgetCeiling - (programme.Committed - released);
             promoted = await PromoteAsync(conn, tx, programme, rates, found.VillageCode, from, today, budgetLeft, audit, ct);

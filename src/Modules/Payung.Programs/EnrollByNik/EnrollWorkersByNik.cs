@@ -12,7 +12,7 @@ namespace Payung.Programs.EnrollByNik;
 /// together and carry its verdict.
 /// </summary>
 public sealed class EnrollWorkersByNik(
-    NpgsqlDataSource dataSource, EnrollWorkers.EnrollWorkers enrollWorkers, WorkerNiks workerNiks, CallerContext caller, TimeProvider clock)
+    NpgsqlDataSource dataSource, EnrollWorkers.EnrollWorkers enrollWorkers, WorkerNiks workerNiks, CallerContext caller, BusinessCalendar calendar)
 {
     /// <summary>
     /// <paramref name="membershipStart"/> (yyyy-MM-dd) is the day BPJS registered the participants, for every row that
@@ -44,7 +44,7 @@ public sealed class EnrollWorkersByNik(
             return EnrollmentProgramme.NotActive;
         }
 
-        var today = new BusinessCalendar(clock).Today();
+        var today = calendar.Today();
         var verdicts = new NikRowVerdict?[rows.Count];
         var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)

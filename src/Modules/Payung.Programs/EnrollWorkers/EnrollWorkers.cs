@@ -14,7 +14,8 @@ namespace Payung.Programs.EnrollWorkers;
 /// No worker is funded twice for a month: <c>programs.funded_month</c>'s primary key guarantees it, and a request
 /// that loses that race to another programme is run once more so the loser is told which programme won.
 /// </summary>
-public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock)
+public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache rateCache, CallerContext caller, TimeProvider clock,
+    BusinessCalendar calendar)
 {
     public const int MaxWorkerIds = 1000;
     public const int MaxFilterLimit = 10_000;
@@ -29,7 +30,7 @@ public sealed class EnrollWorkers(NpgsqlDataSource dataSource, RateTableCache ra
     public async Task<Outcome<EnrollWorkersResponse>> ExecuteAsync(Guid programmeId, EnrollWorkersRequest? request,
         IReadOnlyDictionary<Guid, DateOnly>? startByWorker, CancellationToken ct)
     {
-        var today = new BusinessCalendar(clock).Today();
+        var today = calendar.Today();
         if (Validate(request, today) is { } invalid)
         {
             return invalid;

@@ -21,14 +21,15 @@ namespace Payung.Programs.Pages.Program;
 [Authorize(Policy = Permissions.WritePersonalData)]
 [RequestFormLimits(MultipartBodyLengthLimit = 4L * 1024 * 1024)]
 [RequestSizeLimit(4L * 1024 * 1024)]
-public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegionDirectory regions, CallerContext caller, TimeProvider clock)
+public sealed class DaftarModel(GetProgramme get, WorkerNiks workerNiks, IRegionDirectory regions, CallerContext caller,
+    Payung.Shared.BusinessCalendar calendar)
     : PageModel
 {
     /// <summary>yyyy-MM-dd from the date field: the day BPJS registered the participants; empty means today.</summary>
     [BindProperty]
     public string? TanggalTerdaftar { get; set; }
 
-    public DateOnly Today => new Payung.Shared.BusinessCalendar(clock).Today();
+    public DateOnly Today => calendar.Today();
 
     [BindProperty]
     public string? Niks { get; set; }
